@@ -1,0 +1,62 @@
+// swift-tools-version:6.1
+// Aduan: a complaint desk for Indonesian local government, run as a chat bot.
+//
+// Dependencies point inward: executables -> transports -> runtime -> store / dialog engine -> core.
+import PackageDescription
+
+let package = Package(
+    name: "Aduan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "aduan", targets: ["aduan"]),
+        .executable(name: "aduan-bench", targets: ["aduan-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Pure building blocks: text matching, JSON with source positions, diagnostics, case status.
+        .target(name: "AduanCore"),
+        // Kecamatan/desa lists and the location resolver (pure).
+        .target(name: "AduanWilayah", dependencies: ["AduanCore"]),
+        // The dialog file format, its validator and the pure dialog engine (no I/O).
+        .target(name: "AduanDialog", dependencies: ["AduanCore", "AduanWilayah"]),
+        // The one type that owns SQLite.
+        .target(name: "AduanStore", dependencies: [
+            "AduanCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Bot configurations, dialog revisions, and carrying out the engine's effects.
+        .target(name: "AduanRuntime", dependencies: [
+            "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Transports at the edge.
+        .target(name: "AduanTerminal", dependencies: ["AduanCore", "AduanRuntime"]),
+        // The `aduan` command line (a library so tests can run commands in-process).
+        .target(name: "AduanCLI", dependencies: [
+            "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore", "AduanRuntime", "AduanTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "aduan", dependencies: ["AduanCLI"]),
+        .executableTarget(name: "aduan-bench", dependencies: [
+            "AduanCore", "AduanDialog", "AduanStore", "AduanRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Test support shared by the test targets.
+        .target(name: "AduanTesting", dependencies: [
+            "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore", "AduanRuntime",
+        ]),
+        .testTarget(name: "AduanCoreTests", dependencies: ["AduanCore"]),
+        .testTarget(name: "AduanWilayahTests", dependencies: ["AduanWilayah", "AduanTesting"]),
+        .testTarget(name: "AduanDialogTests", dependencies: ["AduanDialog", "AduanTesting"]),
+        .testTarget(name: "AduanStoreTests", dependencies: ["AduanStore", "AduanTesting"]),
+        .testTarget(name: "AduanRuntimeTests", dependencies: ["AduanRuntime", "AduanTesting"]),
+        .testTarget(name: "AduanCLITests", dependencies: ["AduanCLI", "AduanTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
