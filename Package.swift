@@ -55,7 +55,9 @@ let package = Package(
         .testTarget(name: "AduanWilayahTests", dependencies: ["AduanWilayah", "AduanTesting"]),
         .testTarget(name: "AduanDialogTests", dependencies: ["AduanDialog", "AduanTesting"]),
         .testTarget(name: "AduanStoreTests", dependencies: ["AduanStore", "AduanTesting"]),
-        .testTarget(name: "AduanRuntimeTests", dependencies: ["AduanRuntime", "AduanTesting"]),
+        .testTarget(name: "AduanRuntimeTests", dependencies: [
+            "AduanRuntime", "AduanTesting", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "AduanCLITests", dependencies: ["AduanCLI", "AduanTesting"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,1 +1,2 @@
-print("bench")
+import GRDBSQLite
+print(sqlite3_libversion_number())

@@ -1,0 +1,103 @@
+import AduanCore
+import AduanDialog
+
+/// Checks a bot configuration's meaning: unknown fields, categories routed to agencies that do
+/// not exist, duplicate identifiers, channel names, the tracking prefix, texts in Indonesian.
+struct BotValidator {
+    let configuration: BotConfiguration
+    let file: String
+    let map: JSONSourceMap
+    var problems: [Diagnostic] = []
+
+    init(configuration: BotConfiguration, file: String, map: JSONSourceMap) {
+        self.configuration = configuration
+        self.file = file
+        self.map = map
+    }
+
+    mutating func error(_ message: String, at path: JSONPath, hint: String? = nil) {
+        problems.append(Diagnostic(file: file, path: path, in: map, context: nil, message: message, hint: hint))
+    }
+
+    mutating func unknownFields(at path: JSONPath, allowed: [String], what: String) {
+        for key in map.keys(at: path) where !allowed.contains(key) {
+            error("unknown field \"\(key)\" in \(what)", at: path.appending(key: key),
+                  hint: TextMatching.closest(to: key, among: allowed, limit: 1).first.map { "did you mean \"\($0)\"?" })
+        }
+    }
+
+    mutating func validate() -> [Diagnostic] {
+        let c = configuration
+        unknownFields(at: .root, allowed: BotConfiguration.fields, what: "the bot configuration")
+        if c.format != 1 {
+            error("this is format \(c.format), but this version of Aduan reads format 1", at: ["format"])
+        }
+        if c.id.isEmpty || !c.id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            error("the bot id must be letters, digits, - or _ (it is part of every conversation's key)", at: ["id"])
+        }
+        if (c.name.translations["id"] ?? "").isEmpty {
+            error("the name in Bahasa Indonesia (\"id\") is missing", at: ["name"])
+        }
+        let prefix = c.trackingPrefix
+        if !(2...4).contains(prefix.count) || !prefix.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            error("\"tracking_prefix\" must be 2 to 4 capital letters, e.g. \"BGL\"", at: ["tracking_prefix"])
+        }
+        if c.responseHours < 1 {
+            error("\"response_hours\" must be at least 1", at: ["response_hours"])
+        }
+        if let channel = c.coordinatorChannel, !Self.isChannel(channel) {
+            error("a channel name starts with # and has no spaces", at: ["coordinator_channel"])
+        }
+        unknownFields(at: ["staff_messages"], allowed: ["new_case"], what: "staff_messages")
+        for placeholder in Template.placeholders(in: c.staffMessages.newCase)
+        where !StaffMessages.newCaseValues.contains(placeholder.name) {
+            error("\"new_case\" cannot use {{\(placeholder.name)}}; it may use "
+                  + StaffMessages.newCaseValues.map { "{{\($0)}}" }.joined(separator: ", "),
+                  at: ["staff_messages", "new_case"],
+                  hint: TextMatching.closest(to: placeholder.name, among: StaffMessages.newCaseValues, limit: 1).first
+                    .map { "did you mean \"\($0)\"?" })
+        }
+        var agencyIDs: Set<String> = []
+        for (i, agency) in c.agencies.enumerated() {
+            let path = JSONPath(["agencies", .index(i)])
+            unknownFields(at: path, allowed: Agency.fields, what: "an agency")
+            if !agencyIDs.insert(agency.id).inserted {
+                error("agency id \"\(agency.id)\" is used twice", at: path.appending(key: "id"))
+            }
+            if (agency.name.translations["id"] ?? "").isEmpty {
+                error("the agency's name in Bahasa Indonesia (\"id\") is missing", at: path.appending(key: "name"))
+            }
+            if let channel = agency.channel, !Self.isChannel(channel) {
+                error("a channel name starts with # and has no spaces", at: path.appending(key: "channel"))
+            }
+        }
+        if c.categories.isEmpty {
+            error("the bot needs at least one category", at: ["categories"])
+        }
+        var categoryIDs: Set<String> = []
+        for (i, category) in c.categories.enumerated() {
+            let path = JSONPath(["categories", .index(i)])
+            unknownFields(at: path, allowed: CaseCategory.fields, what: "a category")
+            if !categoryIDs.insert(category.id).inserted {
+                error("category id \"\(category.id)\" is used twice", at: path.appending(key: "id"))
+            }
+            if !agencyIDs.contains(category.opd) {
+                error("category \"\(category.id)\" goes to agency \"\(category.opd)\", which is not in \"agencies\"",
+                      at: path.appending(key: "opd"),
+                      hint: TextMatching.closest(to: category.opd, among: Array(agencyIDs).sorted(), limit: 1).first
+                        .map { "did you mean \"\($0)\"?" })
+            }
+            if (category.label.translations["id"] ?? "").isEmpty {
+                error("the label in Bahasa Indonesia (\"id\") is missing", at: path.appending(key: "label"))
+            }
+            if let hours = category.responseHours, hours < 1 {
+                error("\"response_hours\" must be at least 1", at: path.appending(key: "response_hours"))
+            }
+        }
+        return problems
+    }
+
+    static func isChannel(_ name: String) -> Bool {
+        name.hasPrefix("#") && name.count > 1 && !name.contains(" ") && !name.contains(",")
+    }
+}

@@ -1,0 +1,9 @@
+import AduanCLI
+
+/// The `aduan` executable.
+@main
+enum AduanMain {
+    static func main() async {
+        await AduanCommand.main()
+    }
+}
