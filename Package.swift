@@ -43,9 +43,10 @@ let package = Package(
         ]),
         .executableTarget(name: "aduan", dependencies: ["AduanCLI"]),
         .executableTarget(name: "aduan-bench", dependencies: [
-            "AduanCore", "AduanDialog", "AduanStore", "AduanRuntime",
+            "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore", "AduanRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Test support shared by the test targets.
         .target(name: "AduanTesting", dependencies: [

@@ -16,7 +16,13 @@ public final class BotRuntime: Sendable {
     public let database: AduanDatabase
     private let registry: DialogRegistry
     private let serializer = KeyedSerializer()
-    private let cache = LockedValue<[String: ConversationRecord]>([:])
+    private let cache = LockedValue<[String: Cached]>([:])
+
+    /// A conversation as last committed, with its state already decoded.
+    private struct Cached: Sendable {
+        var record: ConversationRecord
+        var state: ConversationState
+    }
     private let sequence: LockedValue<Int>
     private let watch: LockedValue<FileWatch>
     private let now: @Sendable () -> Date
@@ -60,11 +66,12 @@ public final class BotRuntime: Sendable {
 
     private func step(_ message: InboundMessage, key: String) async throws -> [OutboundMessage] {
         let time = now()
-        let record = try cache.withLock { $0[key] } ?? database.conversation(key: key)
-        var state = ConversationState.idle
-        if let record, let data = record.state.data(using: .utf8), !record.state.isEmpty {
+        let cached = cache.withLock { $0[key] }
+        let record = try cached?.record ?? database.conversation(key: key)
+        var state = cached?.state ?? ConversationState.idle
+        if cached == nil, let record, !record.state.isEmpty {
             do {
-                state = try JSONDecoder().decode(ConversationState.self, from: data)
+                state = try JSONDecoder().decode(ConversationState.self, from: Data(record.state.utf8))
             } catch {
                 logger.error("unreadable conversation state; starting afresh", metadata: ["key": "\(key)", "error": "\(error)"])
             }
@@ -127,7 +134,7 @@ public final class BotRuntime: Sendable {
             cache.withLock { $0[key] = nil }
             throw error
         }
-        cache.withLock { $0[key] = updated }
+        cache.withLock { $0[key] = Cached(record: updated, state: result.state) }
         if let newCase {
             logger.info("case filed", metadata: ["tracking": "\(newCase.tracking)", "opd": "\(newCase.opd)"])
         }

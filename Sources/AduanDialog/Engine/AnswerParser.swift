@@ -8,6 +8,9 @@ public enum AnswerParser {
     public static let yesWords: Set<String> = [
         "ya", "iya", "iyaa", "iye", "y", "ok", "oke", "okay", "okey", "betul", "benar", "bener", "boleh",
         "yes", "yep", "yup", "sip", "siap", "setuju", "mau", "ya benar", "ya betul", "ya boleh",
+        // The natural answers to "Sudah benar?" and "Bolehkah …?".
+        "sudah", "sdh", "udah", "sudah benar", "sudah betul", "silakan", "silahkan", "bisa", "tentu", "tentu saja",
+        "kirim", "lanjut",
     ]
     /// Words for no.
     public static let noWords: Set<String> = [
@@ -20,8 +23,18 @@ public enum AnswerParser {
         "none", "-", "tidak", "gak", "nggak", "no",
     ]
 
+    /// Words that take back what came before them ("ya, tapi lokasinya salah"): an answer with
+    /// one of them is neither yes nor no, so the question is asked again.
+    public static let reservationWords: Set<String> = ["tapi", "tetapi", "tp", "namun", "kecuali", "but", "except"]
+    /// Answers that say "I don't know", whatever their first word.
+    public static let unsureAnswers: Set<String> = [
+        "tidak tahu", "tidak tau", "gak tahu", "gak tau", "ga tahu", "ga tau", "nggak tahu", "nggak tau",
+        "tdk tahu", "tdk tau", "belum tahu", "belum tau", "entah", "don t know", "dont know", "not sure",
+    ]
+
     /// Yes (true), no (false) or neither (nil). The first word counts when the rest is politeness:
-    /// "ya, benar" and "tidak, terima kasih" are understood.
+    /// "ya, benar" and "tidak, terima kasih" are understood; "ya, tapi …" and "tidak tahu" are not
+    /// an answer.
     public static func yesNo(_ text: String) -> Bool? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed == "👍" || trimmed == "👌" { return true }
@@ -31,6 +44,8 @@ public enum AnswerParser {
         if noWords.contains(n) { return false }
         let words = n.split(separator: " ").map(String.init)
         guard let first = words.first, words.count <= 6 else { return nil }
+        if words.dropFirst().contains(where: reservationWords.contains) { return nil }
+        if unsureAnswers.contains(where: { n == $0 || n.hasPrefix($0 + " ") }) { return nil }
         if let two = words.count >= 2 ? first + " " + words[1] : nil {
             if noWords.contains(two) { return false }
             if yesWords.contains(two) { return true }
@@ -117,18 +132,27 @@ public enum AnswerParser {
         }
         // A word of the answer is a synonym or the value; or the answer's words all occur in the text.
         let answerWords = Set(n.split(separator: " ").map(String.init))
-        let bySynonym = options.indices.filter { i in
-            let o = options[i]
-            let singles = ([o.value] + o.synonyms).map(TextMatching.normalize)
-            return singles.contains { s in !s.isEmpty && (answerWords.contains(s) || (s.contains(" ") && n.contains(s))) }
+        // The longest synonym wins: "lampu jalan mati" is street lights, not roads, though "jalan" is a road word.
+        let padded = " " + n + " "
+        var longest: (index: Int, length: Int, tie: Bool)?
+        for (i, o) in options.enumerated() {
+            let matched = ([o.value] + o.synonyms).map(TextMatching.normalize)
+                .filter { !$0.isEmpty && padded.contains(" " + $0 + " ") }
+            guard let length = matched.map(\.count).max() else { continue }
+            if let l = longest {
+                if length > l.length { longest = (i, length, false) } else if length == l.length { longest?.tie = true }
+            } else {
+                longest = (i, length, false)
+            }
         }
-        if let i = unique(bySynonym) { return i }
+        if let longest, !longest.tie { return longest.index }
         let byWords = options.indices.filter { i in
             let textWords = Set(options[i].text.translations.values.flatMap { TextMatching.normalize($0).split(separator: " ").map(String.init) })
             return !answerWords.isEmpty && answerWords.allSatisfy { w in w.count >= 3 && textWords.contains(w) }
         }
         if let i = unique(byWords) { return i }
-        // A close spelling of a name.
+        // A close spelling of a name (not for one or two letters: "ok" is not "kk").
+        guard compact.count > 2 else { return nil }
         var best: (index: Int, distance: Int)?
         var tie = false
         for (i, o) in options.enumerated() {

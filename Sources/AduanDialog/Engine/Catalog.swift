@@ -23,6 +23,9 @@ public struct Catalog: Sendable {
     public var gazetteer: Gazetteer
     /// Resolves what citizens type into places.
     public let resolver: LocationResolver
+    /// An example place for prompts, e.g. "Batur Selatan, Kintamani" (`{{example_location}}`):
+    /// a real place of the regency that, typed as shown, the resolver finds without asking back.
+    public let exampleLocation: String
 
     /// Makes a catalog.
     public init(botName: LocalizedText, regency: String, trackingPrefix: String, timeZone: TimeZone,
@@ -37,6 +40,7 @@ public struct Catalog: Sendable {
         self.agencyNames = agencyNames
         self.gazetteer = gazetteer
         self.resolver = LocationResolver(gazetteer: gazetteer)
+        self.exampleLocation = Self.example(in: gazetteer, resolver: resolver)
     }
 
     /// The options of a `choice` that takes them from the catalog (`"options_from": "categories"`).
@@ -56,11 +60,22 @@ public struct Catalog: Sendable {
     /// of the regency, to show the citizen how to answer).
     public static let builtinValues = ["bot", "regency", "example_location"]
 
-    /// An example place for prompts, e.g. "Batur Selatan, Kintamani".
-    public var exampleLocation: String {
-        let kecamatan = gazetteer.kecamatan.first { $0.desa.count > 1 } ?? gazetteer.kecamatan.first
-        guard let kecamatan else { return "" }
-        let desa = kecamatan.desa.dropFirst().first ?? kecamatan.desa.first
-        return desa.map { "\($0.name), \(kecamatan.name)" } ?? kecamatan.name
+    /// The first place, preferring a kecamatan with several desa and not its first desa, whose
+    /// "Desa, Kecamatan" the resolver finds as exactly that place. (A desa whose name is also in
+    /// another kecamatan, next to a kecamatan named like the regency, would make the citizen who
+    /// copies the example answer a follow-up question.)
+    static func example(in gazetteer: Gazetteer, resolver: LocationResolver) -> String {
+        let preferred = gazetteer.kecamatan.first { $0.desa.count > 1 } ?? gazetteer.kecamatan.first
+        guard let preferred else { return "" }
+        var candidates: [(kecamatan: String, desa: String)] = []
+        for kecamatan in [preferred] + gazetteer.kecamatan where !kecamatan.desa.isEmpty {
+            let desa = Array(kecamatan.desa.dropFirst()) + [kecamatan.desa[0]]
+            candidates += desa.map { (kecamatan.name, $0.name) }
+        }
+        for (kecamatan, desa) in candidates
+        where resolver.resolve("\(desa), \(kecamatan)") == .found(Place(kecamatan: kecamatan, desa: desa)) {
+            return "\(desa), \(kecamatan)"
+        }
+        return candidates.first.map { "\($0.desa), \($0.kecamatan)" } ?? preferred.name
     }
 }

@@ -45,6 +45,11 @@ public struct DialogEngine: Sendable {
         } else if let current = state.current, case .question(let q)? = dialog.state(current)?.kind {
             turn.answer(text, to: q, id: current)
         } else {
+            // Idle, or waiting on a question this dialog does not have: start afresh, without the
+            // old answers and trail (keeping the language).
+            let language = state.language
+            turn.state = .idle
+            turn.state.language = language
             turn.run(from: dialog.start)
         }
         return StepResult(state: turn.state, effects: turn.effects)

@@ -92,14 +92,14 @@ struct Turn {
             }
         case .help:
             say(.help)
-            reask()
+            if state.isActive { reask() } else { run(from: dialog.start) }
         case .status(let tracking):
             effects.append(.showStatus(tracking: tracking))
             reask()
         case .language(let code):
             state.language = code
             say(.languageChanged)
-            if state.isActive { reask() }
+            if state.isActive { reask() } else { run(from: dialog.start) }
         case .languageOptions:
             say(.languageOptions)
             reask()
@@ -200,6 +200,14 @@ struct Turn {
             if let place = resolver.choose(text, among: places) {
                 return take(.found(place), q: q, id: id, level: level)
             }
+            let anywhere = resolver.resolve(text)
+            if case .notFound(let suggestions) = anywhere, suggestions.isEmpty {
+                // Neither one of the offered places (say "7" of two) nor any other place: offer the
+                // same list again rather than dropping it.
+                say(.retryChoice)
+                return reask()
+            }
+            return take(anywhere, q: q, id: id, level: level)
         case .desaIn(let kecamatan):
             let inside = resolver.resolve(text, inKecamatan: kecamatan)
             if case .notFound(let suggestions) = inside, suggestions.isEmpty {

@@ -13,11 +13,14 @@ struct DiagnosticReporter {
     }
 
     /// Reports a problem at `path`, e.g. `[.key("states"), .index(3), .key("next")]`.
-    mutating func error(_ message: String, at path: [JSONPathComponent], state: String? = nil, hint: String? = nil) {
+    ///
+    /// - Parameter atKey: point at the member's key rather than its value (for a misspelt key).
+    mutating func error(_ message: String, at path: [JSONPathComponent], state: String? = nil, hint: String? = nil,
+                        atKey: Bool = false) {
         let jsonPath = JSONPath(path)
         diagnostics.append(Diagnostic(
             file: file,
-            position: map?.position(of: jsonPath),
+            position: (atKey ? map?.keyPosition(of: jsonPath) : nil) ?? map?.position(of: jsonPath),
             path: jsonPath,
             context: state.map { "state \"\($0)\"" },
             message: message,
@@ -30,7 +33,7 @@ struct DiagnosticReporter {
         guard let map else { return }
         for key in map.keys(at: JSONPath(path)) where !allowed.contains(key) {
             error("unknown field \"\(key)\" in \(what)", at: path + [.key(key)], state: state,
-                  hint: Self.didYouMean(key, among: allowed))
+                  hint: Self.didYouMean(key, among: allowed), atKey: true)
         }
     }
 

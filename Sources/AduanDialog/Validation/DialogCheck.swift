@@ -51,11 +51,12 @@ struct DialogCheck {
         if dialog.maxStepsPerMessage < 1 {
             reporter.error("\"max_steps_per_message\" must be at least 1", at: [.key("limits"), .key("max_steps_per_message")])
         }
+        reporter.unknownFields(at: [.key("limits")], allowed: ["max_steps_per_message"], what: "the limits")
         for (name, words) in dialog.commandOverrides {
             if !CommandWords.names.contains(name) {
                 reporter.error("unknown command \"\(name)\"; the commands are: " + CommandWords.names.joined(separator: ", "),
                                at: [.key("commands"), .key(name)],
-                               hint: DiagnosticReporter.didYouMean(name, among: CommandWords.names))
+                               hint: DiagnosticReporter.didYouMean(name, among: CommandWords.names), atKey: true)
             } else if words.isEmpty {
                 reporter.error("command \"\(name)\" needs at least one word", at: [.key("commands"), .key(name)])
             }
@@ -90,7 +91,8 @@ struct DialogCheck {
         for (name, text) in dialog.messages.texts.sorted(by: { $0.key < $1.key }) {
             let path: [JSONPathComponent] = [.key("messages"), .key(name)]
             guard let key = SystemMessages.Key(rawValue: name) else {
-                reporter.error("unknown message \"\(name)\"", at: path, hint: DiagnosticReporter.didYouMean(name, among: keys))
+                reporter.error("unknown message \"\(name)\"", at: path, hint: DiagnosticReporter.didYouMean(name, among: keys),
+                               atKey: true)
                 continue
             }
             checkLanguages(text, at: path, state: nil)
@@ -274,7 +276,7 @@ struct DialogCheck {
         }
         for language in text.translations.keys.sorted() where !dialog.languages.contains(language) {
             reporter.error("text in \"\(language)\", which is not in \"languages\"", at: path + [.key(language)], state: state,
-                           hint: DiagnosticReporter.didYouMean(language, among: dialog.languages))
+                           hint: DiagnosticReporter.didYouMean(language, among: dialog.languages), atKey: true)
         }
     }
 

@@ -38,9 +38,10 @@ public enum DialogGraph {
     }
 
     static func dot(_ dialog: Dialog) -> String {
-        func q(_ s: String) -> String {
-            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        func escaped(_ s: String) -> String {
+            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         }
+        func q(_ s: String) -> String { "\"" + escaped(s) + "\"" }
         var lines = ["digraph \(q(dialog.id)) {", "  rankdir=TB;", "  node [fontname=\"Helvetica\"];",
                      "  \"__start\" [shape=point];", "  \"__start\" -> \(q(dialog.start));"]
         for state in dialog.states {
@@ -52,7 +53,9 @@ public enum DialogGraph {
             case .end: shape = "doublecircle"
             case .message: shape = "box"
             }
-            lines.append("  \(q(state.id)) [shape=\(shape), label=\(q(state.id + "\\n" + caption(state)))];")
+            // `\n` is Graphviz's line break inside a label, so it is added after escaping.
+            let label = "\"" + escaped(state.id) + "\\n" + escaped(caption(state)) + "\""
+            lines.append("  \(q(state.id)) [shape=\(shape), label=\(label)];")
         }
         for state in dialog.states {
             for (target, label, _) in state.targets {
