@@ -47,6 +47,11 @@ struct LocationQuery: Sendable {
         "depan", "belakang", "samping", "sebelah", "sekitar", "dan", "atau", "yang", "jalan", "jl", "jln",
         "gang", "gg", "rt", "rw", "dusun", "dsn", "banjar", "kampung", "kp", "tinggal", "saya", "aku", "ini",
         "itu", "tepatnya", "area", "kawasan", "in", "at", "near", "the", "of",
+        // Replies that are not places, so that they are never taken for a near spelling of one
+        // ("tidak" is two letters from Piyak).
+        "ya", "iya", "tidak", "tdk", "gak", "ga", "nggak", "enggak", "bukan", "ok", "oke", "boleh", "mau",
+        "tau", "tahu", "sudah", "udah", "belum", "salah", "benar", "betul", "rusak", "mati", "lapor", "aduan",
+        "mengadu", "halo", "hallo", "pagi", "siang", "sore", "malam", "terima", "kasih", "makasih", "no", "yes",
     ]).union(regencyMarkers).union(provinceMarkers)
 
     let tokens: [Token]

@@ -77,9 +77,20 @@ public struct LocationResolver: Sendable {
                 && !exact.contains { spans[$0.span].overlaps(span) }
                 && (!settled || span.hint != .none)
         }
-        let fuzzy = fuzzyMatches(query, spans: open, pool: nil)
+        let fuzzy = fuzzyMatches(query, spans: open, pool: nil).filter { trustsFuzzy($0, in: query) }
         if fuzzy.isEmpty { return byExact }
         return decide(exact + fuzzy, in: query)
+    }
+
+    /// Whether a near spelling may count as the place, rather than only be suggested: when a
+    /// marker announced a name ("desa batur selatn"), or in a short answer where it is close
+    /// enough. In a sentence, a word one or two letters from some desa is usually just a word
+    /// ("selatan" is not "Sekaan"), so only exact names count there.
+    func trustsFuzzy(_ match: SpanMatch, in query: LocationQuery) -> Bool {
+        if match.hinted { return true }
+        let words = query.tokens.filter { if case .word = $0 { return true } else { return false } }.count
+        if words > 3 { return false }
+        return match.distance <= 1 || query.spans[match.span].codes.count >= 8
     }
 
     /// Applies the postcodes of the text to what the names gave.
@@ -132,7 +143,8 @@ public struct LocationResolver: Sendable {
                     && !all.contains { spans[$0.span].overlaps(spans[s]) }
             }
             let fuzzy = pruned(fuzzyMatches(query, spans: open, pool: nil).filter { !entries[$0.entry].isKecamatan }, in: query)
-            result = decide(fuzzy.filter { pool.contains($0.entry) }, in: query) ?? decide(inside, in: query)
+            result = decide(fuzzy.filter { pool.contains($0.entry) && trustsFuzzy($0, in: query) }, in: query)
+                ?? decide(inside, in: query)
             nearElsewhere = fuzzy.sorted { ($0.distance, entries[$0.entry].place) < ($1.distance, entries[$1.entry].place) }
                 .map { entries[$0.entry].place }
         }

@@ -122,7 +122,9 @@ public struct DialogEngine: Sendable {
     /// with spaces trimmed. Line breaks inside are kept.
     static func sanitize(_ message: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for s in message.unicodeScalars {
+        // A carriage return ends a line like a line feed does; it must not glue two lines together.
+        let lines = message.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        for s in lines.unicodeScalars {
             if s == "\n" || s == "\t" {
                 scalars.append(s)
             } else if s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) {

@@ -210,10 +210,16 @@ struct Turn {
             return take(anywhere, q: q, id: id, level: level)
         case .desaIn(let kecamatan):
             let inside = resolver.resolve(text, inKecamatan: kecamatan)
-            if case .notFound(let suggestions) = inside, suggestions.isEmpty {
-                break
+            guard case .notFound(let suggestions) = inside, suggestions.isEmpty else {
+                return take(inside, q: q, id: id, level: level)
             }
-            return take(inside, q: q, id: id, level: level)
+            let anywhere = resolver.resolve(text)
+            if case .notFound(let elsewhere) = anywhere, elsewhere.isEmpty {
+                // Nothing like it anywhere: stay in the kecamatan the citizen already named.
+                say(.locationNotFound)
+                return say(.locationWhichDesa, extra: ["kecamatan": kecamatan])
+            }
+            return take(anywhere, q: q, id: id, level: level)
         case nil:
             break
         }
