@@ -53,9 +53,11 @@ let package = Package(
             "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore", "AduanRuntime",
         ]),
         .testTarget(name: "AduanCoreTests", dependencies: ["AduanCore"]),
-        .testTarget(name: "AduanWilayahTests", dependencies: ["AduanWilayah", "AduanTesting"]),
-        .testTarget(name: "AduanDialogTests", dependencies: ["AduanDialog", "AduanTesting"]),
-        .testTarget(name: "AduanStoreTests", dependencies: ["AduanStore", "AduanTesting"]),
+        .testTarget(name: "AduanWilayahTests", dependencies: ["AduanCore", "AduanWilayah", "AduanTesting"]),
+        .testTarget(name: "AduanDialogTests", dependencies: ["AduanCore", "AduanWilayah", "AduanDialog", "AduanTesting"]),
+        .testTarget(name: "AduanStoreTests", dependencies: [
+            "AduanCore", "AduanStore", "AduanTesting", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "AduanRuntimeTests", dependencies: [
             "AduanRuntime", "AduanTesting", .product(name: "Logging", package: "swift-log"),
         ]),

@@ -16,15 +16,15 @@ public final class BotRuntime: Sendable {
     public let database: AduanDatabase
     private let registry: DialogRegistry
     private let serializer = KeyedSerializer()
-    private let cache = LockedValue<[String: Cached]>([:])
+    private let cache = Locked<[String: Cached]>([:])
 
     /// A conversation as last committed, with its state already decoded.
     private struct Cached: Sendable {
         var record: ConversationRecord
         var state: ConversationState
     }
-    private let sequence: LockedValue<Int>
-    private let watch: LockedValue<FileWatch>
+    private let sequence: Locked<Int>
+    private let watch: Locked<FileWatch>
     private let now: @Sendable () -> Date
     private let logger: Logger
 
@@ -38,8 +38,8 @@ public final class BotRuntime: Sendable {
         self.now = now
         self.logger = logger
         self.registry = try DialogRegistry(bot: bot, database: database, now: now())
-        self.sequence = LockedValue(try database.maxSequence(botID: bot.id))
-        self.watch = LockedValue(FileWatch(paths: bot.watchedPaths))
+        self.sequence = Locked(try database.maxSequence(botID: bot.id))
+        self.watch = Locked(FileWatch(paths: bot.watchedPaths))
     }
 
     /// The bot as loaded now.

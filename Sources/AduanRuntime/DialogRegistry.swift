@@ -14,14 +14,14 @@ final class DialogRegistry: Sendable {
         var engines: [String: DialogEngine]
     }
 
-    private let contents: LockedValue<Contents>
+    private let contents: Locked<Contents>
     private let database: AduanDatabase
 
     init(bot: BotFile, database: AduanDatabase, now: Date) throws {
         self.database = database
         let engine = DialogEngine(dialog: bot.dialog.dialog, catalog: bot.catalog)
         try Self.save(bot.dialog, in: database, now: now)
-        contents = LockedValue(Contents(bot: bot, current: engine, engines: [bot.dialog.revision: engine]))
+        contents = Locked(Contents(bot: bot, current: engine, engines: [bot.dialog.revision: engine]))
     }
 
     private static func save(_ file: DialogFile, in database: AduanDatabase, now: Date) throws {

@@ -1,3 +1,4 @@
+import AduanCore
 import GRDB
 
 /// Counts the write transactions SQLite commits on a connection (GRDB's commit hook tells every

@@ -1,3 +1,4 @@
+import AduanCore
 import GRDB
 
 /// Group commit: dialog steps submitted concurrently share one SQLite transaction, so that the

@@ -1,3 +1,4 @@
+import AduanCore
 import Foundation
 
 /// Runs a program to the end with some standard input, for end-to-end tests of `aduan`.
@@ -27,13 +28,14 @@ public enum ProcessRunner {
         process.standardError = stderr
         try process.run()
         // Read both outputs while writing, so a full pipe never blocks the program.
-        let outData = LockedData()
-        let errData = LockedData()
+        let outData = Locked(Data())
+        let errData = Locked(Data())
         let group = DispatchGroup()
         for (pipe, sink) in [(stdout, outData), (stderr, errData)] {
             group.enter()
             DispatchQueue.global().async {
-                sink.set(pipe.fileHandleForReading.readDataToEndOfFile())
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                sink.withLock { $0 = data }
                 group.leave()
             }
         }
@@ -42,19 +44,12 @@ public enum ProcessRunner {
         process.waitUntilExit()
         group.wait()
         return Outcome(status: process.terminationStatus,
-                       output: String(decoding: outData.get(), as: UTF8.self),
-                       errors: String(decoding: errData.get(), as: UTF8.self))
+                       output: String(decoding: outData.withLock { $0 }, as: UTF8.self),
+                       errors: String(decoding: errData.withLock { $0 }, as: UTF8.self))
     }
 
     /// Runs the built `aduan` with `arguments`.
     public static func aduan(_ arguments: [String], input: String = "", in directory: URL? = nil) throws -> Outcome {
         try run(Repository.aduanExecutable, arguments, input: input, in: directory)
     }
-}
-
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }

@@ -1,9 +1,9 @@
+import AduanCore
 import Foundation
 
 /// A clock for tests: starts at a fixed time and moves only when told (or by a fixed step per reading).
-public final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
+public final class TestClock: Sendable {
+    private let current: Locked<Date>
     private let step: TimeInterval
 
     /// 6 January 2026, 01:00 UTC (09:00 WITA in Bangli).
@@ -11,23 +11,20 @@ public final class TestClock: @unchecked Sendable {
 
     /// A clock at `start` that advances `step` seconds each time it is read.
     public init(start: Date = TestClock.start, step: TimeInterval = 0) {
-        self.current = start
+        self.current = Locked(start)
         self.step = step
     }
 
     /// The time now (then advances by the step).
     public func now() -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        let value = current
-        current = current.addingTimeInterval(step)
-        return value
+        current.withLock { now in
+            defer { now = now.addingTimeInterval(step) }
+            return now
+        }
     }
 
     /// Moves the clock forward.
     public func advance(by seconds: TimeInterval) {
-        lock.lock()
-        current = current.addingTimeInterval(seconds)
-        lock.unlock()
+        current.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
 }

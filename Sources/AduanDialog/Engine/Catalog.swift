@@ -56,9 +56,10 @@ public struct Catalog: Sendable {
         categories.first { $0.id == id }
     }
 
-    /// The values every template may use: `bot`, `regency` and `example_location` (a real place
-    /// of the regency, to show the citizen how to answer).
-    public static let builtinValues = ["bot", "regency", "example_location"]
+    /// The values every template may use: `bot`, `regency`, `example_location` (a real place
+    /// of the regency, to show the citizen how to answer) and `example_tracking` (a tracking
+    /// number of this bot's form, e.g. `BGL-K7M-4QX`).
+    public static let builtinValues = ["bot", "regency", "example_location", "example_tracking"]
 
     /// The first place, preferring a kecamatan with several desa and not its first desa, whose
     /// "Desa, Kecamatan" the resolver finds as exactly that place. (A desa whose name is also in

@@ -94,6 +94,7 @@ public struct DialogEngine: Sendable {
             case "bot": return catalog.botName.text(in: language)
             case "regency": return catalog.regency
             case "example_location": return catalog.exampleLocation
+            case "example_tracking": return catalog.trackingPrefix.isEmpty ? "K7M-4QX" : catalog.trackingPrefix + "-K7M-4QX"
             default: return nil
             }
         }
