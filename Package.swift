@@ -35,9 +35,12 @@ let package = Package(
         ]),
         // Transports at the edge.
         .target(name: "AduanTerminal", dependencies: ["AduanCore", "AduanRuntime"]),
+        // The IRC protocol as pure code: message parsing and serializing, casemapping, line splitting.
+        .target(name: "AduanIRCProtocol"),
         // The `aduan` command line (a library so tests can run commands in-process).
         .target(name: "AduanCLI", dependencies: [
             "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore", "AduanRuntime", "AduanTerminal",
+            "AduanIRCProtocol",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -62,6 +65,7 @@ let package = Package(
             "AduanRuntime", "AduanTesting", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AduanCLITests", dependencies: ["AduanCLI", "AduanTesting"]),
+        .testTarget(name: "AduanIRCProtocolTests", dependencies: ["AduanIRCProtocol"]),
     ],
     swiftLanguageModes: [.v6]
 )
