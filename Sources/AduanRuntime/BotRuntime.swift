@@ -47,7 +47,7 @@ public final class BotRuntime: Sendable {
 
     /// The key of a citizen's conversation: bot, transport and the sender's identity.
     public func conversationKey(for message: InboundMessage) -> String {
-        "\(registry.bot.id)|\(message.transport):\(message.sender)"
+        "\(registry.snapshot.bot.id)|\(message.transport):\(message.sender)"
     }
 
     /// Handles one message and returns what to send. A direct message is a step of the sender's
@@ -76,10 +76,11 @@ public final class BotRuntime: Sendable {
                 logger.error("unreadable conversation state; starting afresh", metadata: ["key": "\(key)", "error": "\(error)"])
             }
         }
-        var (revision, engine) = registry.current
-        if let pinned = record?.revision, pinned != revision {
+        let snapshot = registry.snapshot
+        var runner = snapshot.current
+        if let pinned = record?.revision, pinned != runner.revision {
             if let old = try registry.engine(forRevision: pinned) {
-                (revision, engine) = (pinned, old)
+                runner = old
             } else {
                 logger.error("dialog revision missing from the database; restarting the conversation",
                              metadata: ["key": "\(key)", "revision": "\(pinned)"])
@@ -88,45 +89,44 @@ public final class BotRuntime: Sendable {
                 state.language = language
             }
         }
-        let bot = registry.bot
         let context = StepContext(now: time) { [sequence] in
             let next = sequence.withLock { value -> Int in
                 value += 1
                 return value
             }
-            return TrackingNumber(prefix: bot.configuration.trackingPrefix, sequence: next)
+            return TrackingNumber(prefix: snapshot.bot.configuration.trackingPrefix, sequence: next)
         }
-        let result = engine.handle(message.text, state: state, context: context)
+        let result = runner.engine.handle(message.text, state: state, context: context)
         var outbound: [OutboundMessage] = []
         var newCase: NewCase?
         var announcements: [OutboundMessage] = []
-        let language = result.state.language ?? engine.dialog.defaultLanguage
+        let language = result.state.language ?? runner.engine.dialog.defaultLanguage
         for effect in result.effects {
             switch effect {
             case .reply(let text):
                 outbound.append(OutboundMessage(.user(message.sender), text))
             case .fileCase(let filing):
                 newCase = NewCase(
-                    tracking: filing.tracking.code, botID: bot.id, sequence: filing.tracking.sequence,
+                    tracking: filing.tracking.code, botID: snapshot.bot.id, sequence: filing.tracking.sequence,
                     conversationKey: key, status: CaseStatus.received.rawValue, category: filing.category,
                     opd: filing.opd, kecamatan: filing.place.kecamatan, desa: filing.place.desa,
                     details: filing.details, contact: filing.contact, language: filing.language,
                     confidential: filing.confidential, createdAt: filing.filedAt, dueAt: filing.dueAt)
-                let text = StaffAnnouncement.newCase(filing, bot: bot)
-                for channel in StaffAnnouncement.channels(for: filing, bot: bot) {
+                let text = StaffAnnouncement.newCase(filing, bot: snapshot.bot)
+                for channel in StaffAnnouncement.channels(for: filing, bot: snapshot.bot) {
                     announcements.append(OutboundMessage(.channel(channel), text))
                 }
             case .showStatus(let tracking):
                 let cases = try statusCases(key: key, tracking: tracking)
                 outbound.append(OutboundMessage(.user(message.sender),
-                                                engine.statusReply(cases: cases, query: tracking, language: language)))
+                                                runner.engine.statusReply(cases: cases, query: tracking, language: language)))
             case .scriptError(let problem):
                 logger.error("dialog script error", metadata: ["key": "\(key)", "problem": "\(problem)"])
             }
         }
-        let encoded = String(decoding: try JSONEncoder().encode(result.state), as: UTF8.self)
+        let encoded = result.state.json()
         let updated = ConversationRecord(
-            key: key, botID: bot.id, revision: result.state.isActive ? revision : nil, state: encoded,
+            key: key, botID: snapshot.bot.id, revision: result.state.isActive ? runner.revision : nil, state: encoded,
             step: (record?.step ?? 0) + 1, updatedAt: time)
         do {
             _ = try await database.commit(StepWrite(conversation: updated, newCase: newCase, channel: message.transport))

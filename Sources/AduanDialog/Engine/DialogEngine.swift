@@ -122,6 +122,15 @@ public struct DialogEngine: Sendable {
     /// The message without control characters (which could inject commands into a chat protocol),
     /// with spaces trimmed. Line breaks inside are kept.
     static func sanitize(_ message: String) -> String {
+        // Nothing to remove, replace or trim (the usual case): the message as it is.
+        func isClean(_ s: Unicode.Scalar) -> Bool {
+            !(s.value < 0x20 && s != "\n" && s != "\t") && s.value != 0x7F && !(0x80...0x9F).contains(s.value)
+        }
+        let input = message.unicodeScalars
+        if let first = input.first, let last = input.last, !first.properties.isWhitespace,
+           !last.properties.isWhitespace, input.allSatisfy(isClean) {
+            return message
+        }
         var scalars = String.UnicodeScalarView()
         // A carriage return ends a line like a line feed does; it must not glue two lines together.
         let lines = message.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

@@ -38,7 +38,7 @@ struct NormalizedCommandWords: Sendable {
     /// The command `text` is, if it is one.
     func parse(_ text: String, trackingPrefix: String, languages: [String]) -> GlobalCommand? {
         guard text.count <= 80 else { return nil }
-        if text.trimmingCharacters(in: .whitespaces) == "?" && help.contains("?") { return .help }
+        if text.contains("?") && text.trimmingCharacters(in: .whitespaces) == "?" && help.contains("?") { return .help }
         let n = TextMatching.normalize(text)
         guard !n.isEmpty else { return nil }
         if cancel.contains(n) { return .cancel }

@@ -33,22 +33,46 @@ public enum Template {
 
     @discardableResult
     private static func scan(_ text: String, _ replace: (Placeholder) -> String) -> String {
-        var output = ""
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            output += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                output += rest[open.lowerBound...]
-                return output
+        // Pure Swift over UTF-8: `{` and `}` are ASCII, so byte offsets found here are always
+        // character boundaries. (Foundation's `range(of:)` bridges to NSString and dominated the
+        // runtime's profile.)
+        var text = text
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            var output = ""
+            output.reserveCapacity(n)
+            var copyFrom = 0
+            var i = 0
+            while i + 1 < n {
+                guard bytes[i] == 0x7B, bytes[i + 1] == 0x7B else {
+                    i += 1
+                    continue
+                }
+                var close = i + 2
+                while close + 1 < n, !(bytes[close] == 0x7D && bytes[close + 1] == 0x7D) { close += 1 }
+                guard close + 1 < n else { break }
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copyFrom..<i]), as: UTF8.self)
+                let inner = UnsafeBufferPointer(rebasing: bytes[(i + 2)..<close])
+                let bar = inner.firstIndex(of: 0x7C)
+                let name = trimmed(String(decoding: UnsafeBufferPointer(rebasing: inner[..<(bar ?? inner.endIndex)]), as: UTF8.self))
+                let fallback = bar.map {
+                    trimmed(String(decoding: UnsafeBufferPointer(rebasing: inner[($0 + 1)...]), as: UTF8.self))
+                }
+                output += replace(Placeholder(name: name, fallback: fallback))
+                i = close + 2
+                copyFrom = i
             }
-            let inner = rest[open.upperBound..<close.lowerBound]
-            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].trimmingCharacters(in: .whitespaces)
-            let fallback = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
-            output += replace(Placeholder(name: name, fallback: fallback))
-            rest = rest[close.upperBound...]
+            output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copyFrom..<n]), as: UTF8.self)
+            return output
         }
-        output += rest
-        return output
+    }
+
+    /// `text` without leading and trailing spaces and tabs (what `CharacterSet.whitespaces` holds).
+    private static func trimmed(_ text: String) -> String {
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }
