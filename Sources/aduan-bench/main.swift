@@ -1,2 +1,0 @@
-import GRDBSQLite
-print(sqlite3_libversion_number())
