@@ -17,6 +17,8 @@ public final class BotRuntime: Sendable {
     private let registry: DialogRegistry
     private let serializer = KeyedSerializer()
     private let cache = Locked<[String: Cached]>([:])
+    /// The keys of the conversations stored before this runtime started and not yet read.
+    private let stored: Locked<Set<String>>
 
     /// A conversation as last committed, with its state already decoded.
     private struct Cached: Sendable {
@@ -39,6 +41,7 @@ public final class BotRuntime: Sendable {
         self.logger = logger
         self.registry = try DialogRegistry(bot: bot, database: database, now: now())
         self.sequence = Locked(try database.maxSequence(botID: bot.id))
+        self.stored = Locked(try database.conversationKeys(botID: bot.id))
         self.watch = Locked(FileWatch(paths: bot.watchedPaths))
     }
 
@@ -67,7 +70,10 @@ public final class BotRuntime: Sendable {
     private func step(_ message: InboundMessage, key: String) async throws -> [OutboundMessage] {
         let time = now()
         let cached = cache.withLock { $0[key] }
-        let record = try cached?.record ?? database.conversation(key: key)
+        // Every write goes through this runtime, so a conversation that is neither cached nor
+        // stored before the start does not exist: a new citizen costs no read.
+        let wasStored = cached == nil && stored.withLock { $0.remove(key) != nil }
+        let record = try cached?.record ?? (wasStored ? database.conversation(key: key) : nil)
         var state = cached?.state ?? ConversationState.idle
         if cached == nil, let record, !record.state.isEmpty {
             do {
@@ -131,7 +137,9 @@ public final class BotRuntime: Sendable {
         do {
             _ = try await database.commit(StepWrite(conversation: updated, newCase: newCase, channel: message.transport))
         } catch {
+            // Forget what this step assumed; the next message reads the conversation afresh.
             cache.withLock { $0[key] = nil }
+            if record != nil { stored.withLock { _ = $0.insert(key) } }
             throw error
         }
         cache.withLock { $0[key] = Cached(record: updated, state: result.state) }

@@ -12,6 +12,14 @@ extension AduanDatabase {
         }
     }
 
+    /// The keys of every conversation of a bot, so a runtime that starts can tell a new citizen
+    /// (no row: nothing to read) from a returning one without a query per first message.
+    public func conversationKeys(botID: String) throws -> Set<String> {
+        try writer.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT key FROM conversations WHERE bot_id = ?", arguments: [botID]))
+        }
+    }
+
     /// The dialog revision stored under `revision`, or nil.
     public func dialogRevision(_ revision: String) throws -> DialogRevisionRecord? {
         try writer.read { db in
