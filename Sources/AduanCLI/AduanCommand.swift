@@ -12,7 +12,8 @@ public struct AduanCommand: AsyncParsableCommand {
             Periksa berkas / check files:
               aduan validate Dialogs/pengaduan.json Bots/bangli.json
             """,
-        subcommands: [ChatCommand.self, ValidateCommand.self, SimulateCommand.self, GraphCommand.self, CasesCommand.self])
+        subcommands: [ChatCommand.self, ValidateCommand.self, SimulateCommand.self, GraphCommand.self, CasesCommand.self,
+                      IRCCommand.self])
 
     /// Makes the command (for argument-parser).
     public init() {}
