@@ -1,7 +1,8 @@
 import Foundation
 
 /// Releases the open loop's messages at their scheduled arrival times from one dedicated thread
-/// that sleeps until the next arrival is due and then releases every arrival that is due. A
+/// that sleeps until the next arrival is due (at least 0.5 ms) and then releases every arrival
+/// that is due. A
 /// citizen task waits for the release of its next message; if the message was released while
 /// the citizen was still busy with the previous one, it goes on at once.
 final class ArrivalPacer: @unchecked Sendable {
@@ -43,7 +44,11 @@ final class ArrivalPacer: @unchecked Sendable {
                     k += 1
                 }
                 guard k < order.count else { break }
-                let wait = start.advanced(by: .nanoseconds(Int64(Double(k) * interval))) - clock.now
+                // Wake at most every 0.5 ms: at 20,000 arrivals/s a wake-up per arrival costs the
+                // pacer a good part of a core. Latency is measured from the scheduled arrival, so
+                // releasing up to 0.5 ms late counts against the bot, not for it.
+                let due = start.advanced(by: .nanoseconds(Int64(Double(k) * interval))) - clock.now
+                let wait = max(due, .microseconds(500))
                 if wait > .zero {
                     var request = timespec(tv_sec: Int(wait.components.seconds),
                                            tv_nsec: Int(wait.components.attoseconds / 1_000_000_000))
