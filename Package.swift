@@ -65,7 +65,7 @@ let package = Package(
             "AduanRuntime", "AduanTesting", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AduanCLITests", dependencies: ["AduanCLI", "AduanTesting"]),
-        .testTarget(name: "AduanIRCProtocolTests", dependencies: ["AduanIRCProtocol"]),
+        .testTarget(name: "AduanIRCProtocolTests", dependencies: ["AduanCore", "AduanIRCProtocol"]),
     ],
     swiftLanguageModes: [.v6]
 )

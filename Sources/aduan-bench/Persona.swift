@@ -1,3 +1,4 @@
+import AduanCore
 import AduanDialog
 import AduanWilayah
 
@@ -114,23 +115,7 @@ struct Persona: Sendable, Hashable {
     static let since = ["sudah dua minggu", "sejak hari Senin", "sudah sebulan lebih", "sejak kemarin sore"]
 }
 
-/// A small, fast, seedable random number generator (SplitMix64), so that personas do not depend
-/// on the system's random source.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// A number in `0..<bound`.
     mutating func below(_ bound: Int) -> Int {
         Int(next() % UInt64(max(bound, 1)))

@@ -1,3 +1,4 @@
+import AduanCore
 import Foundation
 import GRDBSQLite
 

@@ -1,3 +1,4 @@
+import AduanCore
 import AduanIRCProtocol
 import Testing
 
@@ -43,7 +44,7 @@ struct IRCSupportingTypesTests {
 
     @Test("line buffer: any chunking of a stream gives the same lines")
     func lineBufferChunking() {
-        var random = SeededGenerator(seed: 11)
+        var random = SplitMix64(seed: 11)
         for _ in 0..<200 {
             var stream: [UInt8] = []
             var expected: [[UInt8]] = []

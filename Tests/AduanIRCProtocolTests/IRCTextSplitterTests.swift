@@ -1,3 +1,4 @@
+import AduanCore
 import AduanIRCProtocol
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 /// and ZWJ sequences, flags, combining marks, tabs, runs of spaces, every kind of line break,
 /// NUL, long URLs and words longer than a line.
 struct ComplaintTextGenerator {
-    var random: SeededGenerator
+    var random: SplitMix64
 
     static let words = [
         "jalan", "rusak", "berlubang", "lampu", "mati", "sampah", "menumpuk", "di", "depan", "rumah", "saya",
@@ -23,7 +24,7 @@ struct ComplaintTextGenerator {
     static let separators = [" ", " ", " ", " ", "  ", "   ", "\t", " \t ", "\n", "\r\n", "\r", "\n\n", " \u{0} ", "\r\n\r\n"]
 
     init(seed: UInt64) {
-        random = SeededGenerator(seed: seed)
+        random = SplitMix64(seed: seed)
     }
 
     mutating func pick(_ list: [String]) -> String {
@@ -189,7 +190,7 @@ struct IRCTextSplitterTests {
 
     @Test("long Indonesian text is cut at word boundaries, filling each line")
     func wordBoundaries() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let words = ComplaintTextGenerator.words
         var text = ""
         while text.utf8.count < 2_000 { text += words[Int.random(in: 0..<words.count, using: &generator)] + " " }
@@ -250,7 +251,7 @@ struct IRCTextSplitterTests {
 
     @Test("randomized: thousands of texts, line lengths, sources and targets")
     func randomized() throws {
-        var random = SeededGenerator(seed: 0xAD0A_2026)
+        var random = SplitMix64(seed: 0xAD0A_2026)
         var pieceCount = 0
         for round in 0..<3_000 {
             var generator = ComplaintTextGenerator(seed: UInt64(round) &* 7_919)

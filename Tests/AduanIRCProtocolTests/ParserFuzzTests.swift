@@ -1,3 +1,4 @@
+import AduanCore
 import AduanIRCProtocol
 import Testing
 
@@ -43,7 +44,7 @@ struct ParserFuzzTests {
 
     @Test("100,000 random byte lines")
     func randomLines() {
-        var random = SeededGenerator(seed: 2026)
+        var random = SplitMix64(seed: 2026)
         var accepted = 0
         for _ in 0..<100_000 {
             let length = Int.random(in: 0...120, using: &random)
