@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure building blocks: text matching, JSON with source positions, diagnostics, case status.
@@ -37,10 +39,19 @@ let package = Package(
         .target(name: "AduanTerminal", dependencies: ["AduanCore", "AduanRuntime"]),
         // The IRC protocol as pure code: message parsing and serializing, casemapping, line splitting.
         .target(name: "AduanIRCProtocol"),
+        // The IRC transport: a SwiftNIO connection and the service that joins it to the runtime.
+        .target(name: "AduanIRC", dependencies: [
+            "AduanCore", "AduanIRCProtocol", "AduanRuntime",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         // The `aduan` command line (a library so tests can run commands in-process).
         .target(name: "AduanCLI", dependencies: [
             "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore", "AduanRuntime", "AduanTerminal",
-            "AduanIRCProtocol",
+            "AduanIRCProtocol", "AduanIRC",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -66,6 +77,11 @@ let package = Package(
         ]),
         .testTarget(name: "AduanCLITests", dependencies: ["AduanCLI", "AduanTesting"]),
         .testTarget(name: "AduanIRCProtocolTests", dependencies: ["AduanCore", "AduanIRCProtocol"]),
+        .testTarget(name: "AduanIRCTests", dependencies: [
+            "AduanIRC", "AduanIRCProtocol", "AduanRuntime", "AduanStore", "AduanTesting",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
