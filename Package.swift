@@ -78,9 +78,11 @@ let package = Package(
         .testTarget(name: "AduanCLITests", dependencies: ["AduanCLI", "AduanTesting"]),
         .testTarget(name: "AduanIRCProtocolTests", dependencies: ["AduanCore", "AduanIRCProtocol"]),
         .testTarget(name: "AduanIRCTests", dependencies: [
-            "AduanIRC", "AduanIRCProtocol", "AduanRuntime", "AduanStore", "AduanTesting",
+            "AduanCore", "AduanIRC", "AduanIRCProtocol", "AduanRuntime", "AduanStore", "AduanTesting",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
     ],
     swiftLanguageModes: [.v6]

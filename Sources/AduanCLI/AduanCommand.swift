@@ -13,7 +13,7 @@ public struct AduanCommand: AsyncParsableCommand {
               aduan validate Dialogs/pengaduan.json Bots/bangli.json
             """,
         subcommands: [ChatCommand.self, ValidateCommand.self, SimulateCommand.self, GraphCommand.self, CasesCommand.self,
-                      IRCCommand.self])
+                      IRCCommand.self, RunCommand.self])
 
     /// Makes the command (for argument-parser).
     public init() {}

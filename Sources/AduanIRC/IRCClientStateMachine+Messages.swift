@@ -1,0 +1,87 @@
+import AduanIRCProtocol
+
+/// Channels, nick changes and chat messages.
+extension IRCClientStateMachine {
+    /// `JOIN`: the bot's own joins are the channels it is in (and show its `user@host`).
+    mutating func receivedJoin(_ message: IRCMessage) -> [IRCClientAction] {
+        guard let source = message.sourceParts, isOwn(source.nick), let channel = message.params.first else { return [] }
+        learnOwnSource(source)
+        session.joined[fold(channel)] = channel
+        return [.log(.info, "joined \(channel)")]
+    }
+
+    /// `PART`: the bot left a channel.
+    mutating func receivedPart(_ message: IRCMessage) -> [IRCClientAction] {
+        guard isOwn(message.sourceParts?.nick), let channel = message.params.first else { return [] }
+        session.joined[fold(channel)] = nil
+        return [.log(.info, "left \(channel)")]
+    }
+
+    /// `KICK`: when the bot is kicked from a configured channel, it rejoins after a delay.
+    mutating func receivedKick(_ message: IRCMessage) -> [IRCClientAction] {
+        guard message.params.count >= 2, isOwn(message.params[1]) else { return [] }
+        let channel = message.params[0]
+        session.joined[fold(channel)] = nil
+        let by = message.sourceParts?.nick ?? "?"
+        var actions: [IRCClientAction] = [.log(.warning, "kicked from \(channel) by \(by): \(message.params.count > 2 ? message.params[2] : "")")]
+        if configuration.channels.contains(where: { fold($0.name) == fold(channel) }) {
+            actions.append(.scheduleRejoin(channel: channel, after: configuration.rejoinDelay))
+        }
+        return actions
+    }
+
+    /// `NICK`: the bot's own nick, or a user the bot shares a channel with, changed nick.
+    mutating func receivedNick(_ message: IRCMessage) -> [IRCClientAction] {
+        guard let old = message.sourceParts?.nick, let new = message.params.first, !new.isEmpty else { return [] }
+        if isOwn(old) {
+            session.nick = new
+            return [.log(.info, "now known as \(new)")]
+        }
+        identities.renamed(from: old, to: new, caseMapping: session.support.caseMapping)
+        return []
+    }
+
+    /// `PRIVMSG`: a chat message to the bot or in one of its channels, a CTCP request, or the
+    /// server echoing the bot's own message.
+    mutating func receivedPrivmsg(_ message: IRCMessage) -> [IRCClientAction] {
+        guard isRegistered, message.params.count >= 2, let source = message.sourceParts, !source.nick.isEmpty else {
+            return []
+        }
+        if isOwn(source.nick) {
+            // echo-message: the server shows how it relays the bot.
+            learnOwnSource(source)
+            return []
+        }
+        if source.looksLikeServer { return [] }
+        let target = message.params[0]
+        let text = message.params[message.params.count - 1]
+        if CTCP(text: text) != nil {
+            if let reply = CTCP.reply(to: message, version: configuration.version) {
+                return [.send(reply)]
+            }
+            return []
+        }
+        let channel: String?
+        if session.support.caseMapping.equals(target, session.nick) {
+            channel = nil
+        } else if let joined = session.joined[fold(target)] {
+            channel = joined
+        } else {
+            return [.log(.debug, "ignored a message to \(target)")]
+        }
+        let cleaned = IRCFormatting.strip(text)
+        guard cleaned.contains(where: { !$0.isWhitespace }) else { return [] }
+        let tagsOn = session.capabilities.contains("account-tag")
+        let account = tagsOn ? message[tag: "account"].flatMap { $0.isEmpty || $0 == "*" ? nil : $0 } : nil
+        let identity = identities.identity(nick: source.nick, account: account, accountTagsEnabled: tagsOn,
+                                           caseMapping: session.support.caseMapping)
+        return [.deliver(IRCChatMessage(identity: identity, nick: source.nick, channel: channel, text: cleaned, account: account))]
+    }
+
+    mutating func learnOwnSource(_ source: IRCSource) {
+        if let user = source.user, let host = source.host {
+            session.user = user
+            session.host = host
+        }
+    }
+}

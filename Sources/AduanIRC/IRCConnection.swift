@@ -1,0 +1,334 @@
+import AduanCore
+import AduanIRCProtocol
+import AduanRuntime
+import Logging
+import NIOCore
+import NIOPosix
+
+/// A connection to one IRC server that stays up: SwiftNIO underneath, ``IRCClientStateMachine``
+/// deciding, this actor carrying out its actions.
+///
+/// - Lines are framed by ``IRCLineDecoder`` and read with `for try await line in inbound`.
+/// - Everything written goes through one send queue with flood control (``IRCFloodControl``):
+///   protocol lines first, then the bot's chat messages, each split to fit 512 bytes as the
+///   server relays it (``IRCTextSplitter``, with the bot's real `nick!user@host` once known).
+/// - When the connection drops it connects again after a backoff (``IRCReconnectBackoff``);
+///   chat messages queued meanwhile are sent after the next registration (kept in memory only).
+/// - ``quit(reason:flushTimeout:)`` sends what is queued, then `QUIT`, and ends ``run()``.
+///
+/// Chat messages for the bot arrive on ``messages``.
+public actor IRCConnection {
+    /// Chat messages for the bot, in the order received. Ends when ``finishMessages()`` is
+    /// called or ``run()`` returns.
+    public nonisolated let messages: AsyncStream<IRCChatMessage>
+    private let messageSink: AsyncStream<IRCChatMessage>.Continuation
+    /// The settings.
+    public nonisolated let configuration: IRCConnectionConfiguration
+    private let group: any EventLoopGroup
+    private let logger: Logger
+
+    private var machine: IRCClientStateMachine
+    private var queue: IRCSendQueue
+    private var flood: IRCFloodControl
+    private var backoff: IRCReconnectBackoff
+    private var random: SplitMix64
+    private var channel: (any Channel)?
+    private var doorbell: AsyncStream<Void>.Continuation?
+    private var registeredAt: ContinuousClock.Instant?
+    private var receivedSinceTick = false
+    private var stopping = false
+    private var timers: [Task<Void, Never>] = []
+
+    /// How many times the connection completed registration (1 after the first, 2 after a
+    /// reconnect, …).
+    public private(set) var registrationCount = 0
+
+    /// Makes a connection; nothing happens until ``run()``.
+    public init(configuration: IRCConnectionConfiguration,
+                eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+                logger: Logger = Logger(label: "aduan.irc")) {
+        self.configuration = configuration
+        self.group = eventLoopGroup
+        self.logger = logger
+        let seed = configuration.seed ?? UInt64.random(in: 0...UInt64.max)
+        self.machine = IRCClientStateMachine(configuration: configuration.client, seed: seed)
+        self.random = SplitMix64(seed: seed ^ 0xB0FF)
+        self.queue = IRCSendQueue(capacity: configuration.maximumQueuedMessages)
+        self.flood = configuration.flood
+        self.backoff = configuration.backoff
+        (messages, messageSink) = AsyncStream.makeStream(of: IRCChatMessage.self)
+    }
+
+    // MARK: - Public interface
+
+    /// Whether the bot is registered on a live connection.
+    public var isRegistered: Bool { machine.isRegistered }
+
+    /// The bot's nick now.
+    public var nick: String { machine.nick }
+
+    /// The channels the bot is in.
+    public var joinedChannels: [String] { machine.joinedChannels }
+
+    /// The number of chat messages waiting to be sent.
+    public var pendingChatCount: Int { queue.chatCount }
+
+    /// Connects, and connects again whenever the connection drops, until ``quit(reason:flushTimeout:)``
+    /// or cancellation.
+    public func run() async {
+        defer { messageSink.finish() }
+        while !stopping && !Task.isCancelled {
+            do {
+                try await connectAndServe()
+                if !stopping { logger.warning("IRC connection closed") }
+            } catch {
+                if !stopping && !Task.isCancelled {
+                    logger.warning("IRC connection to \(configuration.host):\(configuration.port) failed: \(error)")
+                }
+            }
+            let registeredFor = registeredAt.map { ContinuousClock.now - $0 }
+            connectionClosed()
+            if stopping || Task.isCancelled { break }
+            let delay = backoff.nextDelay(registeredFor: registeredFor, using: &random)
+            logger.info("reconnecting in \(delay.seconds.formatted2) s")
+            do {
+                try await Task.sleep(for: delay)
+            } catch {
+                break
+            }
+        }
+    }
+
+    /// Queues a chat message from the bot. A message to a user goes to the nick their identity
+    /// is at when its turn comes. While disconnected, messages wait for the next connection.
+    public func send(_ message: OutboundMessage) {
+        if let dropped = queue.enqueueChat(message) {
+            logger.error("send queue full (\(queue.capacity) messages); dropped the oldest, to \(dropped.destination)")
+        }
+        doorbell?.yield()
+    }
+
+    /// Sets the channels to be in (after the bot file was reloaded); new ones are joined.
+    public func updateChannels(_ channels: [IRCChannelJoin]) {
+        perform(machine.setChannels(channels))
+    }
+
+    /// Ends ``messages``: nothing more is delivered to the bot.
+    public func finishMessages() {
+        messageSink.finish()
+    }
+
+    /// Stops: waits up to `flushTimeout` for queued chat messages to go out, sends `QUIT`, waits
+    /// briefly for the server to close the connection, and makes ``run()`` return.
+    public func quit(reason: String, flushTimeout: Duration = .seconds(5)) async {
+        stopping = true
+        let deadline = ContinuousClock.now + flushTimeout
+        while machine.isRegistered, queue.hasChat, ContinuousClock.now < deadline {
+            do {
+                try await Task.sleep(for: .milliseconds(20))
+            } catch {
+                break
+            }
+        }
+        if queue.hasChat {
+            logger.warning("\(queue.chatCount) chat messages were not sent before quitting")
+        }
+        guard let channel else { return }
+        perform(machine.quit(reason: reason))
+        // The server answers QUIT with ERROR and closes; close ourselves if it does not.
+        let closed = channel.closeFuture
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await Task.sleep(for: .seconds(2))
+                } catch {
+                    return
+                }
+                channel.close(promise: nil)
+            }
+            group.addTask { try? await closed.get() }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    // MARK: - One connection
+
+    private func connectAndServe() async throws {
+        let maximumLineLength = configuration.maximumLineLength
+        let asyncChannel = try await ClientBootstrap(group: group)
+            .connectTimeout(.nanoseconds(Int64(configuration.connectTimeout.seconds * 1e9)))
+            .channelOption(ChannelOptions.socketOption(.so_keepalive), value: 1)
+            .connect(host: configuration.host, port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        ByteToMessageHandler(IRCLineDecoder(maximumLineLength: maximumLineLength)))
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        channel = asyncChannel.channel
+        if stopping {
+            try await asyncChannel.executeThenClose { _, _ in }
+            return
+        }
+        try await asyncChannel.executeThenClose { inbound, outbound in
+            let (bell, ring) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+            doorbell = ring
+            logger.info("connected to \(configuration.host):\(configuration.port)")
+            perform(machine.connected())
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await self.writeLoop(outbound, bell: bell) }
+                tasks.addTask { try await self.tickLoop() }
+                for try await line in inbound {
+                    receive(line)
+                }
+                tasks.cancelAll()
+            }
+        }
+    }
+
+    private func connectionClosed() {
+        _ = machine.disconnected()
+        queue.connectionClosed()
+        for timer in timers { timer.cancel() }
+        timers = []
+        doorbell?.finish()
+        doorbell = nil
+        channel = nil
+        registeredAt = nil
+        receivedSinceTick = false
+    }
+
+    private func receive(_ line: ByteBuffer) {
+        receivedSinceTick = true
+        guard line.readableBytes > 0 else { return }
+        let message: IRCMessage
+        do {
+            message = try IRCMessage.parse(line.readableBytesView)
+        } catch {
+            logger.debug("ignored an unparsable line: \(error)")
+            return
+        }
+        if logger.logLevel <= .trace { logger.trace("<- \(message)") }
+        perform(machine.received(message))
+    }
+
+    private func perform(_ actions: [IRCClientAction]) {
+        for action in actions {
+            switch action {
+            case .send(let message):
+                do {
+                    queue.enqueueProtocol(try message.serialize())
+                    doorbell?.yield()
+                } catch {
+                    logger.error("refused to send \(message.verb): \(error)")
+                }
+            case .deliver(let chat):
+                messageSink.yield(chat)
+            case .registered:
+                registeredAt = .now
+                registrationCount += 1
+                doorbell?.yield()
+            case .scheduleRejoin(let channel, let delay):
+                timers.append(Task { [weak self] in
+                    do {
+                        try await Task.sleep(for: delay)
+                    } catch {
+                        return
+                    }
+                    await self?.rejoinDue(channel)
+                })
+            case .disconnect(let reason):
+                logger.log(level: stopping ? .debug : .info, "closing the connection: \(reason)")
+                channel?.close(promise: nil)
+            case .log(let level, let text):
+                logger.log(level: level, "\(text)")
+            }
+        }
+    }
+
+    private func rejoinDue(_ channel: String) {
+        perform(machine.rejoinDue(channel: channel))
+    }
+
+    private func tickLoop() async throws {
+        while true {
+            try await Task.sleep(for: configuration.keepaliveInterval)
+            let received = receivedSinceTick
+            receivedSinceTick = false
+            perform(machine.tick(receivedSinceLastTick: received))
+        }
+    }
+
+    // MARK: - Writing
+
+    private enum Write {
+        case line(ByteBuffer)
+        case wait(Duration)
+        case idle
+    }
+
+    private func writeLoop(_ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, bell: AsyncStream<Void>) async throws {
+        for await _ in bell {
+            drain: while true {
+                switch nextWrite() {
+                case .line(let buffer):
+                    try await outbound.write(buffer)
+                case .wait(let delay):
+                    try await Task.sleep(for: delay)
+                case .idle:
+                    break drain
+                }
+            }
+        }
+    }
+
+    private func nextWrite() -> Write {
+        guard let line = queue.next(chatAllowed: machine.isRegistered, expand: { expand($0) }) else { return .idle }
+        if let delay = flood.take(at: .now) { return .wait(delay) }
+        queue.removeNext()
+        if logger.logLevel <= .trace { logger.trace("-> \(Self.redacted(line))") }
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(line.count + 2)
+        buffer.writeBytes(line)
+        buffer.writeBytes([13, 10])
+        return .line(buffer)
+    }
+
+    /// The lines for one chat message: the recipient's current nick, the text split to fit.
+    private func expand(_ message: OutboundMessage) -> [[UInt8]] {
+        let target: String
+        switch message.destination {
+        case .channel(let name):
+            target = name
+        case .user(let identity):
+            guard let nick = machine.nick(forIdentity: identity) else {
+                logger.error("no nick known for \(identity) any more; a message to them was dropped")
+                return []
+            }
+            target = nick
+        }
+        let lines = machine.privmsgs(to: target, text: message.text).compactMap { try? $0.serialize() }
+        if lines.isEmpty, message.text.contains(where: { !$0.isWhitespace }) {
+            logger.error("cannot send to \(target): not a valid target")
+        }
+        return lines
+    }
+
+    /// A line for the trace log, without passwords.
+    private static func redacted(_ line: [UInt8]) -> String {
+        let text = String(decoding: line, as: UTF8.self)
+        if text.hasPrefix("PASS ") { return "PASS ****" }
+        if text.hasPrefix("AUTHENTICATE ") && text != "AUTHENTICATE PLAIN" { return "AUTHENTICATE ****" }
+        return text
+    }
+}
+
+extension Double {
+    /// Two decimals, for logs.
+    var formatted2: String {
+        let hundredths = Int((self * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

@@ -1,0 +1,287 @@
+@testable import AduanIRC
+import AduanIRCProtocol
+import AduanRuntime
+import AduanStore
+import Foundation
+import Testing
+
+/// The IRC bot against a real ngircd (Debian package `ngircd`), with the shipped Bangli bot and
+/// dialog and a temporary SQLite file. Each test starts its own server on a free port, with the
+/// server's default flood control, and stops it at the end. Without ngircd these tests fail
+/// with "install ngircd: apt-get install ngircd".
+@Suite("IRC bot against a real ngircd")
+struct IRCIntegrationTests {
+    /// The intake up to the description question, each message with a piece of the last line of
+    /// the bot's answer.
+    static let untilDescription: [(say: String, expect: String)] = [
+        ("halo", "Contoh: Cempaga, Bangli"),
+        ("kintamni", "Tulis nama desanya."),
+        ("batur selatan", "14. Lainnya"),
+        ("jalan", "Contoh: _Jalan berlubang"),
+    ]
+
+    static let trackingPattern = "BGL-[0-9A-Z]{3}-[0-9A-Z]{3}"
+
+    /// Runs `body` with a fresh server and a running bot; stops both whatever happens.
+    func withServerAndBot(backoff: IRCReconnectBackoff? = nil, unlimited: Bool = false,
+                          _ body: (NgircdServer, RunningBot) async throws -> Void) async throws {
+        let server = try NgircdServer.start(floodControl: !unlimited)
+        defer { server.stop() }
+        let flood = unlimited ? IRCFloodControl(burst: 4, interval: .zero) : RunningBot.testFlood
+        let bot: RunningBot
+        if let backoff {
+            bot = try await RunningBot.start(port: server.port, backoff: backoff, flood: flood)
+        } else {
+            bot = try await RunningBot.start(port: server.port, flood: flood)
+        }
+        do {
+            try await body(server, bot)
+        } catch {
+            await bot.stop()
+            throw error
+        }
+        await bot.stop()
+    }
+
+    func tracking(in lines: [String]) throws -> String {
+        let joined = lines.joined(separator: "\n")
+        let range = try #require(joined.range(of: Self.trackingPattern, options: .regularExpression))
+        return String(joined[range])
+    }
+
+    @Test("a citizen files a complaint in private messages; the case is in the database and announced in #opd-pupr",
+          .timeLimit(.minutes(1)))
+    func fullIntake() async throws {
+        try await withServerAndBot { server, bot in
+            let staff = try await IRCTestClient.connect(port: server.port, nick: "staf_pupr")
+            try await staff.join("#opd-pupr")
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "Warga1")
+            for step in Self.untilDescription {
+                try await citizen.say(step.say, to: "aduan", expect: step.expect)
+            }
+            try await citizen.say("Jalan berlubang besar di depan SD 2, sudah dua minggu, motor sering jatuh.",
+                                  to: "aduan", expect: "Balas *ya* atau *tidak*")
+            try await citizen.say("ya", to: "aduan", expect: "Ketik *lewati*")
+            let summary = try await citizen.say("0812 3456 7890", to: "aduan", expect: "Sudah benar?")
+            #expect(summary.contains("📍 Lokasi: Desa Batur Selatan, Kecamatan Kintamani"))
+            let done = try await citizen.say("ya", to: "aduan", expect: "status BGL-")
+            let code = try tracking(in: done)
+
+            // The case is in the database, under the citizen's IRC identity.
+            let filed = try #require(try bot.database.case(tracking: code))
+            #expect(filed.opd == "pupr")
+            #expect(filed.kecamatan == "Kintamani")
+            #expect(filed.desa == "Batur Selatan")
+            #expect(filed.contact == "+6281234567890")
+            #expect(filed.conversationKey == "bangli|irc:irc:warga1")
+
+            // The staff channel gets the announcement, from the bot.
+            let start = 0
+            try await staff.waitFor("announcement of \(code)", from: start) {
+                $0.verb == "PRIVMSG" && $0.sourceParts?.nick == "aduan" && $0.params.first == "#opd-pupr"
+                    && $0.params.last?.contains("Aduan baru \(code)") == true
+            }
+            try await staff.waitFor("contact line", from: start) {
+                $0.sourceParts?.nick == "aduan" && $0.params.last == "Kontak: 0812****7890"
+            }
+            // Nothing arrived cut by the server, and the bot never had to reconnect.
+            let everything = await citizen.received.map(\.description) + staff.received.map(\.description)
+            #expect(!everything.contains { $0.contains("[CUT]") })
+            #expect(await bot.connection.registrationCount == 1)
+
+            // A graceful stop says goodbye with QUIT.
+            let mark = await staff.mark
+            await bot.stop()
+            try await staff.waitFor("the bot's QUIT", from: mark) { $0.verb == "QUIT" && $0.sourceParts?.nick == "aduan" }
+            await citizen.close()
+            await staff.close()
+        }
+    }
+
+    @Test("a 2,000-character message with emoji, split by the citizen's client: no disconnect, every piece answered, emoji intact",
+          .timeLimit(.minutes(1)))
+    func longMessage() async throws {
+        try await withServerAndBot { server, bot in
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_panjang")
+            for step in Self.untilDescription {
+                try await citizen.say(step.say, to: "aduan", expect: step.expect)
+            }
+            let unit = "Jalan rusak 🚧 berlubang dalam 🙏🏽 di depan pasar desa, motor jatuh 👨‍👩‍👧 tiap hari. "
+            let text = String(String(repeating: unit, count: 40).prefix(2000))
+            #expect(text.count == 2000)
+            // A real client splits a long message into lines the server accepts (ngircd drops a
+            // client that sends more than 512 bytes in one line: "Request too long").
+            let pieces = try IRCTextSplitter().split(text, target: "aduan")
+            #expect(pieces.count >= 4)
+            let start = await citizen.mark
+            for piece in pieces {
+                try await citizen.send("PRIVMSG aduan :\(piece)")
+            }
+            // The first piece is the description; every further piece gets the yes/no reminder.
+            let me = await citizen.nick
+            let replies = try await bot.waitUntilReplies(to: citizen, nick: me, since: start, count: pieces.count)
+            #expect(replies.first?.contains("Balas *ya* atau *tidak*") == true)
+            #expect(replies.dropFirst().allSatisfy { $0.contains("*ya* atau *tidak*") })
+
+            try await citizen.say("tidak", to: "aduan", expect: "Sudah benar?")
+            let done = try await citizen.say("ya", to: "aduan", expect: "status BGL-")
+            let filed = try #require(try bot.database.case(tracking: try tracking(in: done)))
+            #expect(filed.details == pieces[0])
+            // The bot's own long lines (the summary echoes the description) arrived whole.
+            let all = await citizen.texts(from: "aduan")
+            #expect(all.allSatisfy { !$0.unicodeScalars.contains("\u{FFFD}") && !$0.contains("[CUT]") })
+            #expect(all.joined(separator: " ").contains("👨‍👩‍👧"))
+            #expect(await bot.connection.registrationCount == 1)
+            await citizen.close()
+        }
+    }
+
+    @Test("an injection attempt never becomes a command of the bot's own", .timeLimit(.minutes(1)))
+    func injection() async throws {
+        try await withServerAndBot { server, bot in
+            let staff = try await IRCTestClient.connect(port: server.port, nick: "staf_pupr")
+            try await staff.join("#opd-pupr")
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "penyusup")
+            for step in Self.untilDescription {
+                try await citizen.say(step.say, to: "aduan", expect: step.expect)
+            }
+            // CR LF inside the text: the server sees two commands; the second one is the
+            // citizen's own message to the channel, not the bot's.
+            let start = await citizen.mark
+            try await citizen.sendRaw(Array("PRIVMSG aduan :jalan rusak PRIVMSG #opd-pupr :palsu\r\nPRIVMSG #opd-pupr :palsu\r\n".utf8))
+            try await citizen.waitFor("the contact question", from: start) { $0.params.last?.contains("Balas *ya* atau *tidak*") == true }
+            try await citizen.say("tidak", to: "aduan", expect: "Sudah benar?")
+            let done = try await citizen.say("ya", to: "aduan", expect: "status BGL-")
+            let code = try tracking(in: done)
+            try await staff.waitFor("the announcement's summary line", from: 0) {
+                $0.sourceParts?.nick == "aduan" && $0.params.last == "jalan rusak PRIVMSG #opd-pupr :palsu"
+            }
+            try await staff.waitFor("the announcement's last line", from: 0) {
+                $0.sourceParts?.nick == "aduan" && $0.params.last?.hasPrefix("Kontak:") == true
+            }
+            let received = await staff.received
+            // The citizen's own line did reach the channel: the attempt was real.
+            #expect(received.contains { $0.sourceParts?.nick == "penyusup" && $0.params.last == "palsu" })
+            // From the bot, "palsu" appears only inside the announcement text.
+            let fromBot = received.filter { $0.sourceParts?.nick == "aduan" && $0.verb == "PRIVMSG" }
+            #expect(!fromBot.isEmpty)
+            #expect(fromBot.allSatisfy { $0.params == ["#opd-pupr", $0.params[1]] && $0.params[1] != "palsu" })
+            #expect(fromBot.filter { $0.params[1].contains("palsu") }.map { $0.params[1] } == ["jalan rusak PRIVMSG #opd-pupr :palsu"])
+            #expect(try bot.database.case(tracking: code)?.details == "jalan rusak PRIVMSG #opd-pupr :palsu")
+            #expect(await bot.connection.registrationCount == 1)
+            await citizen.close()
+            await staff.close()
+        }
+    }
+
+    @Test("the server is killed and restarted mid-dialog: the bot reconnects, sends what waited, the citizen goes on",
+          .timeLimit(.minutes(1)))
+    func serverRestart() async throws {
+        // A fixed 1.5 s wait before each reconnect, so the citizen is back on the server first.
+        let backoff = IRCReconnectBackoff(initial: .milliseconds(1500), maximum: .milliseconds(1500), jitter: 0)
+        try await withServerAndBot(backoff: backoff) { server, bot in
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_sabar")
+            try await citizen.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
+            try await citizen.say("kintamni", to: "aduan", expect: "Tulis nama desanya.")
+
+            server.crash()
+            await citizen.close()
+            try await bot.waitUntil("disconnected", timeout: .seconds(5)) { await !bot.connection.isRegistered }
+            // A reply the bot produces while the connection is down waits for the next one.
+            await bot.connection.send(OutboundMessage(.user("irc:warga_sabar"), "pesan tertunda"))
+            #expect(await bot.connection.pendingChatCount == 1)
+
+            try server.launch()
+            let back = try await IRCTestClient.connect(port: server.port, nick: "warga_sabar")
+            try await bot.waitUntil("registered again", timeout: .seconds(15)) { await bot.connection.registrationCount == 2 }
+            try await back.waitFor("the message that waited") {
+                $0.sourceParts?.nick == "aduan" && $0.params == ["warga_sabar", "pesan tertunda"]
+            }
+            #expect(await bot.connection.pendingChatCount == 0)
+            // The conversation goes on at the desa question.
+            let list = try await back.say("batur selatan", to: "aduan", expect: "14. Lainnya")
+            #expect(!list.joined().contains("Selamat datang"))
+            await back.close()
+        }
+    }
+
+    @Test("a citizen who changes nick in a channel shared with the bot keeps the conversation; a private-only one cannot",
+          .timeLimit(.minutes(1)))
+    func nickChange() async throws {
+        try await withServerAndBot { server, bot in
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_lama")
+            try await citizen.join("#aduan-bangli")
+            try await citizen.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
+            try await citizen.say("kintamni", to: "aduan", expect: "Tulis nama desanya.")
+            let mark = await citizen.mark
+            try await citizen.send("NICK warga_baru")
+            try await citizen.waitFor("own NICK", from: mark) { $0.verb == "NICK" && $0.params.first == "warga_baru" }
+            let list = try await citizen.say("batur selatan", to: "aduan", expect: "14. Lainnya")
+            #expect(!list.joined().contains("Selamat datang"))
+            #expect(await bot.connection.registrationCount == 1)
+
+            // Without a shared channel the bot never sees the NICK: a new conversation starts.
+            let loner = try await IRCTestClient.connect(port: server.port, nick: "warga_sendiri")
+            try await loner.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
+            let lonerMark = await loner.mark
+            try await loner.send("NICK warga_sendiri2")
+            try await loner.waitFor("own NICK", from: lonerMark) { $0.verb == "NICK" }
+            try await loner.say("kintamani", to: "aduan", expect: "Contoh: Cempaga, Bangli")
+            await citizen.close()
+            await loner.close()
+        }
+    }
+}
+
+extension IRCIntegrationTests {
+    @Test("load: 40 citizens at once, flood control off on both sides; each gets their own answers, in order",
+          .timeLimit(.minutes(1)))
+    func manyCitizens() async throws {
+        try await withServerAndBot(unlimited: true) { server, bot in
+            // ngircd's listen backlog is 10: connect one after another, then talk all at once.
+            var citizens: [IRCTestClient] = []
+            for index in 0..<40 {
+                citizens.append(try await IRCTestClient.connect(port: server.port, nick: "warga\(index)"))
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for citizen in citizens {
+                    group.addTask {
+                        let start = await citizen.mark
+                        try await citizen.send("PRIVMSG aduan :halo")
+                        try await citizen.send("PRIVMSG aduan :kintamni")
+                        try await citizen.send("PRIVMSG aduan :batur selatan")
+                        let me = await citizen.nick
+                        try await citizen.waitFor("the category list", from: start, timeout: .seconds(30)) {
+                            $0.params.first == me && $0.params.last?.contains("14. Lainnya") == true
+                        }
+                        let texts = await citizen.texts(from: "aduan", to: me, since: start)
+                        let welcome = texts.firstIndex { $0.contains("Selamat datang") }
+                        let desa = texts.firstIndex { $0.contains("Tulis nama desanya.") }
+                        let list = texts.firstIndex { $0.contains("14. Lainnya") }
+                        #expect(welcome != nil && desa != nil && list != nil)
+                        if let welcome, let desa, let list { #expect(welcome < desa && desa < list) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(await bot.connection.registrationCount == 1)
+            for citizen in citizens { await citizen.close() }
+        }
+    }
+}
+
+extension RunningBot {
+    /// Waits until the bot has sent `count` messages (groups of lines) to `nick` since `since`,
+    /// counting a message as the lines up to a quiet pause; returns each message's text.
+    func waitUntilReplies(to client: IRCTestClient, nick: String, since: Int, count: Int,
+                          timeout: Duration = .seconds(30)) async throws -> [String] {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let texts = await client.texts(from: "aduan", to: nick, since: since)
+            let replies = texts.filter { $0.contains("*ya* atau *tidak*") }
+            if replies.count >= count { return replies }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw IRCTestClient.Timeout(description: "fewer than \(count) replies to \(nick) within \(timeout)")
+    }
+}

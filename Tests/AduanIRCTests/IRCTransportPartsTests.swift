@@ -1,0 +1,207 @@
+@testable import AduanIRC
+import AduanCore
+import AduanRuntime
+import NIOCore
+import Testing
+
+@Suite("IRC flood control")
+struct IRCFloodControlTests {
+    let start = ContinuousClock.now
+
+    @Test("a burst of 4, then one line per 700 ms")
+    func burstThenRate() {
+        var flood = IRCFloodControl(burst: 4, interval: .milliseconds(700))
+        for _ in 0..<4 { #expect(flood.take(at: start) == nil) }
+        let wait = flood.take(at: start)
+        #expect(wait.map { $0 >= .milliseconds(699) && $0 <= .milliseconds(701) } == true)
+        #expect(flood.take(at: start + .milliseconds(350)) != nil)
+        #expect(flood.take(at: start + .milliseconds(700)) == nil)
+        #expect(flood.take(at: start + .milliseconds(800)) != nil)
+        // A long quiet spell refills the burst, never beyond it.
+        let later = start + .seconds(60)
+        for _ in 0..<4 { #expect(flood.take(at: later) == nil) }
+        #expect(flood.take(at: later) != nil)
+    }
+
+    @Test("over any window, no more than burst + window / interval lines")
+    func neverFaster() {
+        var flood = IRCFloodControl(burst: 4, interval: .milliseconds(700))
+        var sent = 0
+        var now = start
+        while now < start + .seconds(10) {
+            if let wait = flood.take(at: now) { now += wait } else { sent += 1 }
+        }
+        #expect(sent <= 4 + 10_000 / 700 + 1)
+        #expect(sent >= 10_000 / 700)
+    }
+
+    @Test("an interval of 0 is unlimited")
+    func unlimited() {
+        var flood = IRCFloodControl(burst: 4, interval: .zero)
+        #expect(flood.isUnlimited)
+        for _ in 0..<10_000 { #expect(flood.take(at: start) == nil) }
+    }
+}
+
+@Suite("IRC reconnect backoff")
+struct IRCReconnectBackoffTests {
+    @Test("doubles from 1 s up to 60 s, with at most 20 % taken off by jitter")
+    func exponentialWithJitter() {
+        var backoff = IRCReconnectBackoff()
+        var random = SplitMix64(seed: 1)
+        let delays = (0..<10).map { _ in backoff.nextDelay(registeredFor: nil, using: &random).seconds }
+        let bases: [Double] = [1, 2, 4, 8, 16, 32, 60, 60, 60, 60]
+        for (delay, base) in zip(delays, bases) {
+            #expect(delay <= base + 1e-9)
+            #expect(delay >= base * 0.8 - 1e-9)
+        }
+        #expect(Set(delays.map { ($0 * 1000).rounded() }).count > 5)
+    }
+
+    @Test("a connection that stayed up resets the delay; a short one does not")
+    func resetAfterStable() {
+        var backoff = IRCReconnectBackoff(initial: .seconds(1), maximum: .seconds(60), stableAfter: .seconds(60), jitter: 0)
+        var random = SplitMix64(seed: 2)
+        for _ in 0..<5 { _ = backoff.nextDelay(registeredFor: nil, using: &random) }
+        #expect(backoff.nextDelay(registeredFor: .seconds(5), using: &random) == .seconds(32))
+        #expect(backoff.nextDelay(registeredFor: .seconds(61), using: &random) == .seconds(1))
+        #expect(backoff.nextDelay(registeredFor: nil, using: &random) == .seconds(2))
+    }
+}
+
+@Suite("IRC line framing")
+struct IRCLineDecoderTests {
+    static let stream = Array(("PING :a\r\n:srv 001 aduan :Selamat datang 🙏\r\n\r\nPRIVMSG aduan :tanpa CR\n"
+                                + ":x PRIVMSG aduan :akhir\r\n").utf8)
+    static let expected = ["PING :a", ":srv 001 aduan :Selamat datang 🙏", "", "PRIVMSG aduan :tanpa CR", ":x PRIVMSG aduan :akhir"]
+
+    /// Feeds `bytes` in the given chunk sizes; returns the lines.
+    func lines(_ bytes: [UInt8], chunks: [Int], maximum: Int = 8191 + 512) -> (lines: [String], decoder: IRCLineDecoder) {
+        var decoder = IRCLineDecoder(maximumLineLength: maximum)
+        var buffer = ByteBuffer()
+        var out: [String] = []
+        var offset = 0
+        var chunkIndex = 0
+        while offset < bytes.count {
+            let size = min(chunks[chunkIndex % chunks.count], bytes.count - offset)
+            chunkIndex += 1
+            buffer.writeBytes(bytes[offset..<offset + size])
+            offset += size
+            while let line = decoder.nextLine(from: &buffer) {
+                out.append(String(buffer: line))
+            }
+            buffer.discardReadBytes()
+        }
+        return (out, decoder)
+    }
+
+    @Test("all at once, byte by byte and in random chunks give the same lines; CR LF and LF both end a line")
+    func chunking() {
+        #expect(lines(Self.stream, chunks: [Self.stream.count]).lines == Self.expected)
+        #expect(lines(Self.stream, chunks: [1]).lines == Self.expected)
+        var random = SplitMix64(seed: 99)
+        for _ in 0..<200 {
+            let chunks = (0..<8).map { _ in Int.random(in: 1...17, using: &random) }
+            #expect(lines(Self.stream, chunks: chunks).lines == Self.expected)
+        }
+    }
+
+    @Test("a line longer than the maximum is thrown away up to its LF; the next line is intact")
+    func overlongLine() {
+        let long = Array(repeating: UInt8(ascii: "a"), count: 5000)
+        let bytes = Array("PING :1\r\n".utf8) + long + Array("\r\nPING :2\r\n".utf8)
+        for chunks in [[bytes.count], [1], [100, 7, 999]] {
+            let (out, decoder) = lines(bytes, chunks: chunks, maximum: 1024)
+            #expect(out == ["PING :1", "PING :2"])
+            #expect(decoder.discardedLines == 1)
+        }
+    }
+}
+
+@Suite("IRC send queue")
+struct IRCSendQueueTests {
+    func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test("protocol lines go first; chat waits for registration and is expanded in order")
+    func lanes() {
+        var queue = IRCSendQueue()
+        queue.enqueueChat(OutboundMessage(.user("irc:budi"), "satu\ndua"))
+        queue.enqueueChat(OutboundMessage(.channel("#opd-pupr"), "tiga"))
+        queue.enqueueProtocol(bytes("NICK aduan"))
+        let expand: (OutboundMessage) -> [[UInt8]] = { message in
+            message.text.split(separator: "\n").map { Array("PRIVMSG x :\($0)".utf8) }
+        }
+        var sent: [String] = []
+        while let line = queue.next(chatAllowed: false, expand: expand) {
+            sent.append(String(decoding: line, as: UTF8.self))
+            queue.removeNext()
+        }
+        #expect(sent == ["NICK aduan"])
+        #expect(queue.chatCount == 2)
+        while let line = queue.next(chatAllowed: true, expand: expand) {
+            sent.append(String(decoding: line, as: UTF8.self))
+            queue.removeNext()
+        }
+        #expect(sent == ["NICK aduan", "PRIVMSG x :satu", "PRIVMSG x :dua", "PRIVMSG x :tiga"])
+        #expect(queue.isEmpty)
+    }
+
+    @Test("a closed connection drops its protocol lines and keeps the chat for the next one")
+    func reconnectKeepsChat() {
+        var queue = IRCSendQueue()
+        queue.enqueueProtocol(bytes("PONG x"))
+        queue.enqueueChat(OutboundMessage(.user("irc:budi"), "balasan"))
+        queue.connectionClosed()
+        #expect(!queue.hasProtocolLines)
+        #expect(queue.chatCount == 1)
+        #expect(queue.next(chatAllowed: true) { _ in [Array("PRIVMSG budi :balasan".utf8)] } != nil)
+    }
+
+    @Test("beyond capacity the oldest chat message is dropped")
+    func capacity() {
+        var queue = IRCSendQueue(capacity: 2)
+        #expect(queue.enqueueChat(OutboundMessage(.user("a"), "1")) == nil)
+        #expect(queue.enqueueChat(OutboundMessage(.user("a"), "2")) == nil)
+        #expect(queue.enqueueChat(OutboundMessage(.user("a"), "3"))?.text == "1")
+        #expect(queue.chatCount == 2)
+    }
+}
+
+@Suite("IRC ordered inbox")
+struct IRCOrderedInboxTests {
+    @Test("one worker per sender; a sender's messages come out in order")
+    func ordering() {
+        let inbox = IRCOrderedInbox<Int>()
+        #expect(inbox.add(1, key: "budi"))
+        #expect(!inbox.add(2, key: "budi"))
+        #expect(inbox.add(10, key: "ani"))
+        #expect(inbox.next(key: "budi") == 1)
+        #expect(!inbox.add(3, key: "budi"))
+        #expect(inbox.next(key: "budi") == 2)
+        #expect(inbox.next(key: "budi") == 3)
+        #expect(inbox.next(key: "budi") == nil)
+        #expect(inbox.activeKeys == 1)
+        #expect(inbox.add(4, key: "budi"))
+    }
+
+    @Test("under concurrency every message is handled once, each sender's in order")
+    func concurrent() async {
+        let inbox = IRCOrderedInbox<(String, Int)>()
+        let handled = Locked<[String: [Int]]>([:])
+        await withDiscardingTaskGroup { group in
+            for index in 0..<2_000 {
+                let key = "warga\(index % 13)"
+                guard inbox.add((key, index), key: key) else { continue }
+                group.addTask {
+                    while let (key, value) = inbox.next(key: key) {
+                        await Task.yield()
+                        handled.withLock { $0[key, default: []].append(value) }
+                    }
+                }
+            }
+        }
+        let result = handled.withLock { $0 }
+        #expect(result.values.map(\.count).reduce(0, +) == 2_000)
+        for values in result.values { #expect(values == values.sorted()) }
+    }
+}

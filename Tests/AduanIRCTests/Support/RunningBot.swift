@@ -1,0 +1,100 @@
+import AduanIRC
+import AduanRuntime
+import AduanStore
+import AduanTesting
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Logs for the integration tests: silent unless `ADUAN_IRC_TEST_LOG` is set (`debug`, `trace`),
+/// then to standard error.
+enum TestLog {
+    static func logger(_ label: String) -> Logger {
+        guard let name = ProcessInfo.processInfo.environment["ADUAN_IRC_TEST_LOG"],
+              let level = Logger.Level(rawValue: name) else {
+            return Logger(label: label, factory: { _ in SwiftLogNoOpLogHandler() })
+        }
+        return Logger(label: label, factory: { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        })
+    }
+}
+
+/// The real Bangli bot on IRC, in this process: a temporary SQLite file, ``IRCBotService`` in a
+/// `ServiceGroup`, connected to a test server.
+struct RunningBot {
+    let service: IRCBotService
+    let database: AduanDatabase
+    let folder: URL
+    let group: ServiceGroup
+    let task: Task<Void, any Error>
+
+    var connection: IRCConnection { service.connection }
+
+    /// The flood control the tests use: the default burst, and a little faster than the
+    /// default 700 ms (ngircd itself lets about 3 lines a second through).
+    static let testFlood = IRCFloodControl(burst: 4, interval: .milliseconds(350))
+
+    /// Starts the bot on 127.0.0.1:`port` and waits until it is registered and in its channels.
+    static func start(port: Int, nick: String = "aduan",
+                      backoff: IRCReconnectBackoff = IRCReconnectBackoff(initial: .milliseconds(200), maximum: .milliseconds(500)),
+                      flood: IRCFloodControl = testFlood) async throws -> RunningBot {
+        let folder = try Repository.temporaryFolder("aduan-irc")
+        let database = try AduanDatabase(path: folder.appendingPathComponent("aduan.sqlite").path)
+        let bot = try BotFile.load(path: Repository.path("Bots/bangli.json"))
+        let runtime = try BotRuntime(bot: bot, database: database, logger: TestLog.logger("aduan.runtime"))
+        let settings = IRCConnectionConfiguration(host: "127.0.0.1", port: port, client: IRCClientConfiguration(nick: nick),
+                                                  flood: flood, backoff: backoff, connectTimeout: .seconds(2),
+                                                  keepaliveInterval: .seconds(30), seed: 42)
+        let service = IRCBotService(runtime: runtime, configuration: settings, shutdownFlushTimeout: .seconds(3),
+                                    logger: TestLog.logger("aduan.irc"))
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+            logger: TestLog.logger("aduan.services")))
+        let task = Task { try await group.run() }
+        let running = RunningBot(service: service, database: database, folder: folder, group: group, task: task)
+        let channels = IRCBotService.defaultChannels(for: bot).count
+        do {
+            try await running.waitUntil("registered and in \(channels) channels", timeout: .seconds(15)) {
+                let registered = await service.connection.isRegistered
+                let joined = await service.connection.joinedChannels.count
+                return registered && joined == channels
+            }
+        } catch {
+            await running.stop()
+            throw error
+        }
+        return running
+    }
+
+    /// Waits until `condition` holds.
+    func waitUntil(_ what: String, timeout: Duration, _ condition: @Sendable () async -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !(await condition()) {
+            guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "bot: not \(what) within \(timeout)") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Graceful shutdown (as on SIGTERM); cancels if that takes longer than 10 s.
+    func stop() async {
+        await group.triggerGracefulShutdown()
+        let task = self.task
+        let finished = await withTaskGroup(of: Bool.self) { racers in
+            racers.addTask { _ = await task.result; return true }
+            racers.addTask {
+                try? await Task.sleep(for: .seconds(10))
+                return false
+            }
+            let first = await racers.next() ?? false
+            if !first { task.cancel() }
+            racers.cancelAll()
+            return first
+        }
+        if !finished { _ = await task.result }
+        try? database.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
