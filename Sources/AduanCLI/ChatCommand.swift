@@ -33,27 +33,9 @@ struct ChatCommand: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
-        let logLevel: Logger.Level = verbose ? .debug : .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = logLevel
-            return handler
-        }
-        let botFile: BotFile
-        do {
-            botFile = try BotFile.load(path: bot)
-        } catch {
-            Console.err("aduan: cannot start the bot:\n\(error)")
-            throw ExitCode(2)
-        }
-        let database: AduanDatabase
-        do {
-            database = try AduanDatabase(path: db)
-        } catch {
-            Console.err("aduan: cannot open the database \(db): \(error)")
-            throw ExitCode(2)
-        }
-        let runtime = try BotRuntime(bot: botFile, database: database)
+        BotLauncher.bootstrapLogging(verbose ? .debug : .warning)
+        let runtime = try BotLauncher.start(bot: bot, db: db)
+        let database = runtime.database
         let chat = TerminalChat(runtime: runtime, defaultSender: citizen, interactive: Console.inputIsTerminal)
         let failures = await chat.run(
             readLine: { Swift.readLine(strippingNewline: true) },

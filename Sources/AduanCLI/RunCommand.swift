@@ -87,34 +87,10 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let level: Logger.Level = trace ? .trace : verbose ? .debug : .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        BotLauncher.bootstrapLogging(trace ? .trace : verbose ? .debug : .info)
         let logger = Logger(label: "aduan")
-        let botFile: BotFile
-        do {
-            botFile = try BotFile.load(path: bot)
-        } catch {
-            Console.err("aduan: cannot start the bot:\n\(error)")
-            throw ExitCode(2)
-        }
-        let database: AduanDatabase
-        do {
-            database = try AduanDatabase(path: db)
-        } catch {
-            Console.err("aduan: cannot open the database \(db): \(error)")
-            throw ExitCode(2)
-        }
-        let runtime: BotRuntime
-        do {
-            runtime = try BotRuntime(bot: botFile, database: database, logger: Logger(label: "aduan.runtime"))
-        } catch {
-            Console.err("aduan: cannot start the bot on \(db): \(error)")
-            throw ExitCode(2)
-        }
+        let runtime = try BotLauncher.start(bot: bot, db: db)
+        let database = runtime.database
         let sasl = saslAccount.map {
             IRCClientConfiguration.SASL(account: $0, password: saslPassword ?? environment["ADUAN_SASL_PASSWORD"] ?? "")
         }
@@ -130,7 +106,7 @@ struct RunCommand: AsyncParsableCommand {
             services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
-        logger.info("starting \(botFile.id) on \(ircHost):\(ircPort) as \(nick)")
+        logger.info("starting \(runtime.bot.id) on \(ircHost):\(ircPort) as \(nick)")
         do {
             try await group.run()
         } catch is CancellationError {
