@@ -36,6 +36,55 @@ actor IRCTestClient {
         return client
     }
 
+    /// The capabilities a logged-in scripted client asks for (the bot's set).
+    static let accountCapabilities = ["sasl", "account-tag", "message-tags", "server-time", "echo-message"]
+
+    /// Connects to 127.0.0.1:`port` as `nick` and logs in to services `account` with SASL
+    /// PLAIN during registration (`CAP REQ`, `AUTHENTICATE PLAIN`, `903`, `CAP END`); waits for
+    /// `001`.
+    static func connect(port: Int, nick: String, account: String, password: String,
+                        timeout: Duration = .seconds(10)) async throws -> IRCTestClient {
+        let client = IRCTestClient(nick: nick)
+        try await client.open(port: port, timeout: timeout)
+        try await client.send("CAP LS 302")
+        try await client.send("NICK \(nick)")
+        try await client.send("USER \(nick) 0 * :scripted test client")
+        let wanted = accountCapabilities.joined(separator: " ")
+        try await client.send("CAP REQ :\(wanted)")
+        let ack = try await client.waitFor("CAP ACK", timeout: timeout) {
+            $0.verb == "CAP" && $0.params.count >= 3 && ($0.params[1] == "ACK" || $0.params[1] == "NAK")
+        }
+        guard ack.params[1] == "ACK" else { throw Timeout(description: "\(nick): the server refused \(wanted)") }
+        try await client.send("AUTHENTICATE PLAIN")
+        try await client.waitFor("AUTHENTICATE +", timeout: timeout) { $0.verb == "AUTHENTICATE" && $0.params.first == "+" }
+        let payload = Data((account + "\u{0}" + account + "\u{0}" + password).utf8).base64EncodedString()
+        try await client.send("AUTHENTICATE \(payload)")
+        let result = try await client.waitFor("SASL result", timeout: timeout) { ["903", "902", "904", "905", "906"].contains($0.verb) }
+        guard result.verb == "903" else {
+            throw Timeout(description: "\(nick): SASL login to \(account) failed: \(result.description)")
+        }
+        try await client.send("CAP END")
+        _ = try await client.waitFor("welcome for \(nick)", timeout: timeout) { $0.verb == "001" }
+        return client
+    }
+
+    /// Registers the services account `account` (NickServ `REGISTER`) from a throwaway
+    /// connection under that nick, then quits, leaving the nick free.
+    static func registerAccount(port: Int, account: String, password: String,
+                                email: String? = nil, timeout: Duration = .seconds(10)) async throws {
+        let client = try await connect(port: port, nick: account, timeout: timeout)
+        try await client.registerAccount(password: password, email: email ?? "\(account)@example.com", timeout: timeout)
+        await client.close(quit: "registered")
+    }
+
+    /// `PRIVMSG NickServ :REGISTER <password> <email>` for the current nick; waits until
+    /// services log this connection in (`900`).
+    func registerAccount(password: String, email: String, timeout: Duration = .seconds(10)) async throws {
+        let start = mark
+        try await send("PRIVMSG NickServ :REGISTER \(password) \(email)")
+        try await waitFor("NickServ registration of \(nick)", from: start, timeout: timeout) { $0.verb == "900" }
+    }
+
     private func open(port: Int, timeout: Duration) async throws {
         let asyncChannel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in

@@ -9,7 +9,12 @@ import ServiceLifecycle
 /// Logs for the integration tests: silent unless `ADUAN_IRC_TEST_LOG` is set (`debug`, `trace`),
 /// then to standard error.
 enum TestLog {
-    static func logger(_ label: String) -> Logger {
+    static func logger(_ label: String, recorder: LogRecorder? = nil) -> Logger {
+        if let recorder {
+            var logger = Logger(label: label, factory: { _ in recorder })
+            logger.logLevel = .trace
+            return logger
+        }
         guard let name = ProcessInfo.processInfo.environment["ADUAN_IRC_TEST_LOG"],
               let level = Logger.Level(rawValue: name) else {
             return Logger(label: label, factory: { _ in SwiftLogNoOpLogHandler() })
@@ -22,6 +27,27 @@ enum TestLog {
     }
 }
 
+/// Keeps every log message (at trace level, so every IRC line the connection sends and
+/// receives), for tests that check what the bot negotiated.
+final class LogRecorder: LogHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lock.withLock { lines.append("\(event.message)") }
+    }
+
+    /// Everything logged so far.
+    var messages: [String] { lock.withLock { lines } }
+}
+
 /// The real Bangli bot on IRC, in this process: a temporary SQLite file, ``IRCBotService`` in a
 /// `ServiceGroup`, connected to a test server.
 struct RunningBot {
@@ -30,6 +56,8 @@ struct RunningBot {
     let folder: URL
     let group: ServiceGroup
     let task: Task<Void, any Error>
+    /// Whether ``stop()`` removes the folder (not when the caller brought it).
+    let ownsFolder: Bool
 
     var connection: IRCConnection { service.connection }
 
@@ -38,23 +66,27 @@ struct RunningBot {
     static let testFlood = IRCFloodControl(burst: 4, interval: .milliseconds(350))
 
     /// Starts the bot on 127.0.0.1:`port` and waits until it is registered and in its channels.
+    /// `sasl` logs it in to a services account; `folder` reuses a database folder (kept at
+    /// ``stop()``, for a restart); `recorder` receives the connection's log at trace level.
     static func start(port: Int, nick: String = "aduan",
                       backoff: IRCReconnectBackoff = IRCReconnectBackoff(initial: .milliseconds(200), maximum: .milliseconds(500)),
-                      flood: IRCFloodControl = testFlood) async throws -> RunningBot {
-        let folder = try Repository.temporaryFolder("aduan-irc")
+                      flood: IRCFloodControl = testFlood, sasl: IRCClientConfiguration.SASL? = nil,
+                      folder existing: URL? = nil, recorder: LogRecorder? = nil) async throws -> RunningBot {
+        let folder = try existing ?? Repository.temporaryFolder("aduan-irc")
         let database = try AduanDatabase(path: folder.appendingPathComponent("aduan.sqlite").path)
         let bot = try BotFile.load(path: Repository.path("Bots/bangli.json"))
         let runtime = try BotRuntime(bot: bot, database: database, logger: TestLog.logger("aduan.runtime"))
-        let settings = IRCConnectionConfiguration(host: "127.0.0.1", port: port, client: IRCClientConfiguration(nick: nick),
+        let settings = IRCConnectionConfiguration(host: "127.0.0.1", port: port, client: IRCClientConfiguration(nick: nick, sasl: sasl),
                                                   flood: flood, backoff: backoff, connectTimeout: .seconds(2),
                                                   keepaliveInterval: .seconds(30), seed: 42)
         let service = IRCBotService(runtime: runtime, configuration: settings, shutdownFlushTimeout: .seconds(3),
-                                    logger: TestLog.logger("aduan.irc"))
+                                    logger: TestLog.logger("aduan.irc", recorder: recorder))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
             logger: TestLog.logger("aduan.services")))
         let task = Task { try await group.run() }
-        let running = RunningBot(service: service, database: database, folder: folder, group: group, task: task)
+        let running = RunningBot(service: service, database: database, folder: folder, group: group, task: task,
+                                 ownsFolder: existing == nil)
         let channels = IRCBotService.defaultChannels(for: bot).count
         do {
             try await running.waitUntil("registered and in \(channels) channels", timeout: .seconds(15)) {
@@ -95,6 +127,6 @@ struct RunningBot {
         }
         if !finished { _ = await task.result }
         try? database.close()
-        try? FileManager.default.removeItem(at: folder)
+        if ownsFolder { try? FileManager.default.removeItem(at: folder) }
     }
 }
