@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -25,6 +26,8 @@ let package = Package(
         .target(name: "AduanWilayah", dependencies: ["AduanCore"]),
         // The dialog file format, its validator and the pure dialog engine (no I/O).
         .target(name: "AduanDialog", dependencies: ["AduanCore", "AduanWilayah"]),
+        // The staff desk as pure code: the case lifecycle, staff commands, the response clock.
+        .target(name: "AduanDesk", dependencies: ["AduanCore"]),
         // The one type that owns SQLite.
         .target(name: "AduanStore", dependencies: [
             "AduanCore",
@@ -32,7 +35,7 @@ let package = Package(
         ]),
         // Bot configurations, dialog revisions, and carrying out the engine's effects.
         .target(name: "AduanRuntime", dependencies: [
-            "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore",
+            "AduanCore", "AduanWilayah", "AduanDialog", "AduanDesk", "AduanStore",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Transports at the edge.
@@ -44,6 +47,7 @@ let package = Package(
             "AduanCore", "AduanIRCProtocol", "AduanRuntime",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
@@ -69,6 +73,7 @@ let package = Package(
         .testTarget(name: "AduanCoreTests", dependencies: ["AduanCore"]),
         .testTarget(name: "AduanWilayahTests", dependencies: ["AduanCore", "AduanWilayah", "AduanTesting"]),
         .testTarget(name: "AduanDialogTests", dependencies: ["AduanCore", "AduanWilayah", "AduanDialog", "AduanTesting"]),
+        .testTarget(name: "AduanDeskTests", dependencies: ["AduanCore", "AduanDesk"]),
         .testTarget(name: "AduanStoreTests", dependencies: [
             "AduanCore", "AduanStore", "AduanTesting", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -1,4 +1,5 @@
 import AduanRuntime
+import Foundation
 import AduanStore
 import ArgumentParser
 import Logging
@@ -16,7 +17,8 @@ enum BotLauncher {
     }
 
     /// Loads the bot file and opens the database, or explains why not and exits with status 2.
-    static func start(bot: String, db: String) throws -> BotRuntime {
+    static func start(bot: String, db: String, now: (@Sendable () -> Date)? = nil,
+                      staffTransport: String) throws -> BotRuntime {
         let botFile: BotFile
         do {
             botFile = try BotFile.load(path: bot)
@@ -32,7 +34,8 @@ enum BotLauncher {
             throw ExitCode(2)
         }
         do {
-            return try BotRuntime(bot: botFile, database: database, logger: Logger(label: "aduan.runtime"))
+            return try BotRuntime(bot: botFile, database: database, now: now ?? { Date() }, staffTransport: staffTransport,
+                                  logger: Logger(label: "aduan.runtime"))
         } catch {
             try? database.close()
             Console.err("aduan: cannot start the bot on \(db): \(error)")

@@ -50,12 +50,20 @@ struct CasesCommand: ParsableCommand {
             var contact: String?
             var language: String
             var confidential: Bool
+            var anonymous: Bool
+            var assignee: String?
+            var rating: Int?
+            var waiting_until: String?
+            var duplicate_of: String?
             var created_at, updated_at: String
             var due_at: String?
         }
+        let trackingByID = Dictionary(cases.compactMap { c in c.id.map { ($0, c.tracking) } }, uniquingKeysWith: { a, _ in a })
         let items = cases.map { c in
             Item(tracking: c.tracking, status: c.status, category: c.category, opd: c.opd, kecamatan: c.kecamatan,
                  desa: c.desa, details: c.details, contact: c.contact, language: c.language, confidential: c.confidential,
+                 anonymous: c.anonymous, assignee: c.assignee, rating: c.rating, waiting_until: c.waitingUntil,
+                 duplicate_of: c.duplicateOf.flatMap { trackingByID[$0] },
                  created_at: iso(c.createdAt), updated_at: iso(c.updatedAt), due_at: c.dueAt.map(iso))
         }
         let encoder = JSONEncoder()

@@ -28,8 +28,22 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("irc-host"), help: "The IRC server's host name or address.")
     var ircHost: String = "127.0.0.1"
 
-    @Option(name: .customLong("irc-port"), help: "The IRC server's port (plain TCP).")
-    var ircPort: Int = 6667
+    @Option(name: .customLong("irc-port"), help: "The IRC server's port (default 6667, or 6697 with --irc-tls).")
+    var ircPort: Int?
+
+    @Flag(name: .customLong("irc-tls"), help: "Connect with TLS; the server's certificate is verified.")
+    var ircTLS = false
+
+    @Option(name: .customLong("irc-tls-ca"), help: ArgumentHelp(
+        "A PEM file of certificate authorities to trust instead of the system's (a network with its own CA).",
+        valueName: "file"))
+    var ircTLSCA: String?
+
+    @Option(name: .customLong("irc-tls-name"), help: ArgumentHelp(
+        "The name the server's certificate must carry, when it is not --irc-host.", valueName: "name"))
+    var ircTLSName: String?
+
+    var port: Int { ircPort ?? (ircTLS ? 6697 : 6667) }
 
     @Option(name: .customLong("irc-password"), help: "The server password (PASS), if the server needs one.")
     var ircPassword: String?
@@ -66,7 +80,13 @@ struct RunCommand: AsyncParsableCommand {
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     func validate() throws {
-        guard (1...65535).contains(ircPort) else { throw ValidationError("--irc-port must be between 1 and 65535") }
+        guard (1...65535).contains(port) else { throw ValidationError("--irc-port must be between 1 and 65535") }
+        if !ircTLS && (ircTLSCA != nil || ircTLSName != nil) {
+            throw ValidationError("--irc-tls-ca and --irc-tls-name need --irc-tls")
+        }
+        if let ircTLSCA, !FileManager.default.isReadableFile(atPath: ircTLSCA) {
+            throw ValidationError("--irc-tls-ca: cannot read \(ircTLSCA)")
+        }
         guard !nick.isEmpty, !nick.contains(where: { $0 == " " || $0 == "," || $0 == ":" || $0.isNewline }),
               let first = nick.unicodeScalars.first, !("0"..."9").contains(first), first != "#", first != "-" else {
             throw ValidationError("--nick \"\(nick)\" is not a valid IRC nick")
@@ -89,7 +109,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         BotLauncher.bootstrapLogging(trace ? .trace : verbose ? .debug : .info)
         let logger = Logger(label: "aduan")
-        let runtime = try BotLauncher.start(bot: bot, db: db)
+        let runtime = try BotLauncher.start(bot: bot, db: db, staffTransport: "irc")
         let database = runtime.database
         let sasl = saslAccount.map {
             IRCClientConfiguration.SASL(account: $0, password: saslPassword ?? environment["ADUAN_SASL_PASSWORD"] ?? "")
@@ -98,15 +118,16 @@ struct RunCommand: AsyncParsableCommand {
             nick: nick, password: ircPassword ?? environment["ADUAN_IRC_PASSWORD"], sasl: sasl,
             channels: channel.compactMap(IRCChannelJoin.init(parsing:)))
         let settings = IRCConnectionConfiguration(
-            host: ircHost, port: ircPort, client: client,
+            host: ircHost, port: port, client: client,
             flood: IRCFloodControl(burst: floodBurst, interval: .milliseconds(floodIntervalMs)),
-            backoff: IRCReconnectBackoff(maximum: .seconds(reconnectMaxSeconds)))
+            backoff: IRCReconnectBackoff(maximum: .seconds(reconnectMaxSeconds)),
+            tls: ircTLS ? IRCTLSSettings(trustedCertificates: ircTLSCA, serverName: ircTLSName) : nil)
         let service = IRCBotService(runtime: runtime, configuration: settings, logger: Logger(label: "aduan.irc"))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
-        logger.info("starting \(runtime.bot.id) on \(ircHost):\(ircPort) as \(nick)")
+        logger.info("starting \(runtime.bot.id) on \(ircHost):\(port)\(ircTLS ? " (TLS)" : "") as \(nick)")
         do {
             try await group.run()
         } catch is CancellationError {

@@ -47,6 +47,19 @@ public enum DateText {
         return "\(daysID[weekday]), \(c.day ?? 1) \(monthsID[month]) \(c.year ?? 1970) pukul \(hour).\(minute) \(zone)"
     }
 
+    /// A day and date without time, e.g. `Selasa, 15 Desember 2026` / `Tuesday, 15 December 2026`.
+    public static func day(_ date: Date, timeZone: TimeZone, language: String) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
+        let weekday = (c.weekday ?? 1) - 1
+        let month = (c.month ?? 1) - 1
+        if language == "en" {
+            return "\(daysEN[weekday]), \(c.day ?? 1) \(monthsEN[month]) \(c.year ?? 1970)"
+        }
+        return "\(daysID[weekday]), \(c.day ?? 1) \(monthsID[month]) \(c.year ?? 1970)"
+    }
+
     /// A short date and time, e.g. `6 Jan 2026 09.00 WITA`.
     public static func short(_ date: Date, timeZone: TimeZone, language: String) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -1,3 +1,4 @@
+import AduanCore
 import AduanRuntime
 import Logging
 import ServiceLifecycle
@@ -10,10 +11,20 @@ import ServiceLifecycle
 ///   are passed with their channel (the runtime ignores them today).
 /// - One citizen's messages are handled strictly in order, different citizens' concurrently
 ///   (one task per citizen with messages waiting).
+/// - Staff commands are accepted from accounts only: a message carries an account
+///   (``InboundMessage/account``) when the server vouches for one (`account-tag`); a bare nick
+///   never passes for staff.
 /// - The replies go out through the connection's flood-controlled queue: to the citizen's
 ///   current nick, or to a staff channel. Replies produced while the connection is down wait in
-///   memory and are sent after the reconnect. (A durable outbox, so that replies survive a
-///   crash of the bot, is a separate piece of work.)
+///   memory and are sent after the reconnect.
+/// - Status updates, announcements and escalations come from the runtime's durable outbox:
+///   delivered while the bot is registered, one at a time, each marked delivered once the send
+///   queue has written it, so they survive a server outage and a restart of the bot and are not
+///   sent twice (a crash while one is being written sends that one again). A message to a
+///   services account waits until the account has written to the bot since it started (no nick
+///   is known for it before). On graceful shutdown the message being written is finished and
+///   marked before `QUIT`.
+/// - Every ``clockInterval`` the runtime's clock fires due reminders and escalations.
 /// - Every few seconds the bot's files are checked for edits (``BotRuntime/reloadIfChanged()``);
 ///   when the channels come from the bot file, new staff channels are joined.
 /// - On graceful shutdown (SIGTERM, SIGINT) no new messages are taken, the messages being
@@ -31,13 +42,19 @@ public final class IRCBotService: Service, Sendable {
     public let shutdownFlushTimeout: Duration
     /// The `QUIT` message.
     public let quitMessage: String
+    /// How often due reminders and escalations are looked for.
+    public let clockInterval: Duration
     private let logger: Logger
+    /// The services accounts that have written to the bot since it started: the connection
+    /// knows a nick for them.
+    private let seenAccounts = Locked<Set<String>>([])
 
     /// Makes the service. Unless `configuration.client.channels` is set, the bot joins
     /// ``defaultChannels(for:)``.
     public init(runtime: BotRuntime, configuration: IRCConnectionConfiguration,
                 reloadInterval: Duration = .seconds(3), shutdownFlushTimeout: Duration = .seconds(5),
                 quitMessage: String = "Layanan aduan berhenti sebentar / the complaint desk is stopping",
+                clockInterval: Duration = .seconds(15),
                 logger: Logger = Logger(label: "aduan.irc")) {
         var configuration = configuration
         channelsFromBot = configuration.client.channels.isEmpty
@@ -49,15 +66,23 @@ public final class IRCBotService: Service, Sendable {
         self.reloadInterval = reloadInterval
         self.shutdownFlushTimeout = shutdownFlushTimeout
         self.quitMessage = quitMessage
+        self.clockInterval = clockInterval
         self.logger = logger
+        if runtime.staffTransport != "irc" {
+            // Then announcements and escalations wait in the outbox for that transport: easy
+            // to miss when it was meant to be IRC.
+            logger.notice("the staff channels are on \(runtime.staffTransport), not IRC: this bot does not post announcements in its IRC channels")
+        }
     }
 
-    /// The channels a bot's staff read: its coordinator channel and every agency's channel,
-    /// each once (compared without case).
+    /// The channels a bot's staff read: its coordinator and leadership channels and every
+    /// agency's channel and head channel, each once (compared without case).
     public static func defaultChannels(for bot: BotFile) -> [IRCChannelJoin] {
         var seen: Set<String> = []
         var channels: [IRCChannelJoin] = []
-        let names = [bot.configuration.coordinatorChannel].compactMap { $0 } + bot.configuration.agencies.compactMap(\.channel)
+        let configuration = bot.configuration
+        let names = [configuration.coordinatorChannel, configuration.leadershipChannel].compactMap { $0 }
+            + configuration.agencies.flatMap { [$0.channel, $0.headChannel].compactMap { $0 } }
         for name in names where IRCChannelJoin.isValidName(name) && seen.insert(name.lowercased()).inserted {
             channels.append(IRCChannelJoin(name))
         }
@@ -70,13 +95,23 @@ public final class IRCBotService: Service, Sendable {
         await withTaskGroup(of: Void.self) { background in
             background.addTask { await connection.run() }
             background.addTask { await self.watchFiles() }
-            await withGracefulShutdownHandler {
-                await self.dispatchMessages()
-            } onGracefulShutdown: {
-                Task { await connection.finishMessages() }
+            background.addTask { await self.runClock() }
+            let stopping = await withTaskGroup(of: Void.self) { delivery in
+                delivery.addTask { await self.deliverOutbox() }
+                await withGracefulShutdownHandler {
+                    await self.dispatchMessages()
+                } onGracefulShutdown: {
+                    Task { await connection.finishMessages() }
+                }
+                // The outbox first: no new message from it, and the one being written is
+                // marked delivered once written, before QUIT (so it is neither lost after QUIT
+                // nor sent again after the restart).
+                delivery.cancelAll()
+                return ContinuousClock.now
             }
             // Every message taken has been handled: send the replies, then leave.
-            await connection.quit(reason: quitMessage, flushTimeout: shutdownFlushTimeout)
+            let left = shutdownFlushTimeout - (ContinuousClock.now - stopping)
+            await connection.quit(reason: quitMessage, flushTimeout: max(left, .seconds(1)))
             background.cancelAll()
         }
     }
@@ -99,7 +134,12 @@ public final class IRCBotService: Service, Sendable {
     }
 
     private func handle(_ message: IRCChatMessage) async {
-        let inbound = InboundMessage(transport: "irc", sender: message.identity, channel: message.channel, text: message.text)
+        let account = message.identity.hasPrefix(IRCIdentityBook.accountPrefix) ? message.identity : nil
+        if let account {
+            seenAccounts.withLock { _ = $0.insert(account) }
+        }
+        let inbound = InboundMessage(transport: "irc", sender: message.identity, channel: message.channel, text: message.text,
+                                     account: account)
         do {
             let replies = try await runtime.handle(inbound)
             for reply in replies {
@@ -107,6 +147,114 @@ public final class IRCBotService: Service, Sendable {
             }
         } catch {
             logger.error("could not handle a message from \(message.nick) (\(message.identity)): \(error)")
+        }
+    }
+
+    /// Sends what waits in the outbox for IRC whenever the bot is registered, one message at a
+    /// time, and marks each delivered once the send queue has written it: a stop or crash in
+    /// between sends at most that one message again, never loses it.
+    ///
+    /// A message to a services account (`irc-account:NAME`) is sent only once the bot has seen
+    /// that account write since it started: before that the connection knows no nick for it
+    /// (after a restart of the bot, say) and would drop the message. It waits in the outbox
+    /// until the citizen writes again; the other messages go on meanwhile.
+    private func deliverOutbox() async {
+        // Handed to the connection, not yet known to be written: never handed over twice.
+        var inFlight: Int64?
+        // Messages at the head of the outbox waiting for their account's nick.
+        var held: Set<Int64> = []
+        while !Task.isCancelled {
+            await runtime.outboxChanged(timeout: .seconds(2))
+            guard await connection.isRegistered else { continue }
+            do {
+                if let id = inFlight {
+                    // Handed over before the connection dropped: written after the reconnect.
+                    guard try await sendQueueWritten() else { continue }
+                    try runtime.markDelivered([id])
+                    inFlight = nil
+                }
+                // Room for the held messages and as many again, so they never block the rest.
+                let pending = try runtime.pendingOutbox(transport: "irc", limit: held.count + 100)
+                var stillHeld: Set<Int64> = []
+                for item in pending {
+                    guard !Task.isCancelled, await connection.isRegistered else { break }
+                    guard isAddressable(item.message.destination) else {
+                        stillHeld.insert(item.id)
+                        if !held.contains(item.id), case .user(let identity) = item.message.destination {
+                            logger.info("holding an outbox message for \(identity) until they write: no nick known yet")
+                        }
+                        continue
+                    }
+                    await connection.send(item.message)
+                    inFlight = item.id
+                    guard try await sendQueueWritten() else { break }
+                    try runtime.markDelivered([item.id])
+                    inFlight = nil
+                }
+                held = stillHeld
+            } catch is CancellationError {
+                break
+            } catch {
+                logger.error("could not deliver the outbox: \(error)")
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        // Stopping: the message being written is marked once written (the connection goes on
+        // writing until QUIT). Not cancelled itself, so it can wait for that.
+        if let id = inFlight {
+            let deadline = ContinuousClock.now + shutdownFlushTimeout
+            await Task {
+                await self.markWhenWritten(id, deadline: deadline)
+            }.value
+        }
+    }
+
+    /// Waits until the send queue has written everything; false when the connection dropped
+    /// first (what is queued is written after the reconnect).
+    private func sendQueueWritten() async throws -> Bool {
+        while await connection.pendingChatCount > 0 {
+            guard await connection.isRegistered else { return false }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return true
+    }
+
+    /// Marks `id` delivered if the send queue writes everything before `deadline`.
+    private func markWhenWritten(_ id: Int64, deadline: ContinuousClock.Instant) async {
+        while await connection.pendingChatCount > 0 {
+            guard await connection.isRegistered, ContinuousClock.now < deadline else { return }
+            do {
+                try await Task.sleep(for: .milliseconds(20))
+            } catch {
+                return
+            }
+        }
+        do {
+            try runtime.markDelivered([id])
+        } catch {
+            logger.error("could not mark an outbox message delivered: \(error)")
+        }
+    }
+
+    /// Whether the connection can address a message now: a channel, a nick identity, or an
+    /// account the bot has seen write.
+    private func isAddressable(_ destination: OutboundMessage.Destination) -> Bool {
+        guard case .user(let identity) = destination, identity.hasPrefix(IRCIdentityBook.accountPrefix) else { return true }
+        return seenAccounts.withLock { $0.contains(identity) }
+    }
+
+    private func runClock() async {
+        while !Task.isCancelled {
+            do {
+                try runtime.runClock()
+            } catch {
+                logger.error("the case clock failed: \(error)")
+            }
+            do {
+                try await Task.sleep(for: clockInterval)
+            } catch {
+                return
+            }
         }
     }
 

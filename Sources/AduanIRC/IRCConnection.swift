@@ -4,6 +4,7 @@ import AduanRuntime
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// A connection to one IRC server that stays up: SwiftNIO underneath, ``IRCClientStateMachine``
 /// deciding, this actor carrying out its actions.
@@ -156,11 +157,20 @@ public actor IRCConnection {
 
     private func connectAndServe() async throws {
         let maximumLineLength = configuration.maximumLineLength
+        let tlsContext = try configuration.tls?.makeContext()
+        let serverName = configuration.tls?.serverName ?? configuration.host
         let asyncChannel = try await ClientBootstrap(group: group)
             .connectTimeout(.nanoseconds(Int64(configuration.connectTimeout.seconds * 1e9)))
             .channelOption(ChannelOptions.socketOption(.so_keepalive), value: 1)
             .connect(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tlsContext {
+                        // A name for SNI only when it is a name: an address is checked against
+                        // the certificate but never sent as SNI.
+                        let sni = serverName.contains(where: \.isLetter) && !serverName.contains(":") ? serverName : nil
+                        let handler = try NIOSSLClientHandler(context: tlsContext, serverHostname: sni)
+                        try channel.pipeline.syncOperations.addHandler(handler)
+                    }
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(IRCLineDecoder(maximumLineLength: maximumLineLength)))
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)

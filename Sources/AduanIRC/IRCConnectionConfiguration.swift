@@ -8,8 +8,10 @@
 public struct IRCConnectionConfiguration: Sendable {
     /// The server's host name or address.
     public var host: String
-    /// The server's port (plain TCP; TLS is not supported yet).
+    /// The server's port (6667 for plain TCP, usually 6697 for TLS).
     public var port: Int
+    /// TLS settings; nil for plain TCP.
+    public var tls: IRCTLSSettings?
     /// Who the bot is and what it joins.
     public var client: IRCClientConfiguration
     /// The outgoing rate limit (burst 4, then one line per 700 ms by default; an interval of
@@ -34,9 +36,11 @@ public struct IRCConnectionConfiguration: Sendable {
     public init(host: String, port: Int = 6667, client: IRCClientConfiguration,
                 flood: IRCFloodControl = IRCFloodControl(), backoff: IRCReconnectBackoff = IRCReconnectBackoff(),
                 connectTimeout: Duration = .seconds(10), keepaliveInterval: Duration = .seconds(60),
-                maximumLineLength: Int = 8191 + 512, maximumQueuedMessages: Int = 10_000, seed: UInt64? = nil) {
+                maximumLineLength: Int = 8191 + 512, maximumQueuedMessages: Int = 10_000, seed: UInt64? = nil,
+                tls: IRCTLSSettings? = nil) {
         self.host = host
         self.port = port
+        self.tls = tls
         self.client = client
         self.flood = flood
         self.backoff = backoff

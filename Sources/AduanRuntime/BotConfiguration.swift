@@ -37,9 +37,24 @@ public struct BotConfiguration: Sendable, Hashable, Codable {
     public var categories: [CaseCategory]
     /// Texts for staff channels.
     public var staffMessages: StaffMessages
+    /// The coordinators (Diskominfo, call-takers): identities that may act on every case.
+    public var coordinators: [String]?
+    /// Where the last escalation step (regional secretary, regent) is posted.
+    public var leadershipChannel: String?
+    /// Working hours, holidays, reminders and the escalation ladder; nil for the standard
+    /// ladder on a clock that runs around the clock.
+    public var clock: ClockSettings?
+    /// How many days after a case is finished its personal data is removed; nil keeps it.
+    public var retentionDays: Int?
+    /// The texts citizens get about their cases, replacing the built-in ones by key
+    /// (see ``CitizenMessages``).
+    public var citizenMessages: [String: LocalizedText]?
 
     private enum CodingKeys: String, CodingKey {
-        case format, id, name, regency, dialog, wilayah, agencies, categories
+        case format, id, name, regency, dialog, wilayah, agencies, categories, coordinators, clock
+        case leadershipChannel = "leadership_channel"
+        case retentionDays = "retention_days"
+        case citizenMessages = "citizen_messages"
         case timeZone = "time_zone"
         case trackingPrefix = "tracking_prefix"
         case responseHours = "response_hours"
@@ -49,7 +64,8 @@ public struct BotConfiguration: Sendable, Hashable, Codable {
 
     /// The top-level fields of a bot file.
     public static let fields = ["format", "id", "name", "regency", "dialog", "wilayah", "time_zone", "tracking_prefix",
-                                "response_hours", "coordinator_channel", "agencies", "categories", "staff_messages", "note"]
+                                "response_hours", "coordinator_channel", "agencies", "categories", "staff_messages",
+                                "coordinators", "leadership_channel", "clock", "retention_days", "citizen_messages", "note"]
 }
 
 /// The texts the bot posts in staff channels, with `{{values}}`.

@@ -14,6 +14,9 @@ public struct BotFile: Sendable {
     public var catalog: Catalog
     /// The dialog it runs, as loaded now.
     public var dialog: DialogFile
+    /// The response clock (working hours, holidays, reminders, the escalation ladder) and the
+    /// texts for citizens, prepared once per load.
+    var desk: DeskSettings
 
     /// The bot's identifier.
     public var id: String { configuration.id }
@@ -58,10 +61,13 @@ public struct BotFile: Sendable {
             botName: configuration.name, regency: configuration.regency, trackingPrefix: configuration.trackingPrefix,
             timeZone: timeZone, responseHours: configuration.responseHours, categories: configuration.categories,
             agencyNames: Dictionary(configuration.agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-            gazetteer: gazetteer)
+            gazetteer: gazetteer,
+            agencyResponseHours: Dictionary(configuration.agencies.compactMap { a in a.responseHours.map { (a.id, $0) } },
+                                            uniquingKeysWith: { a, _ in a }))
         let dialogPath = Self.resolve(configuration.dialog, in: directory)
         let dialog = try DialogFile.load(path: dialogPath, catalog: catalog)
-        return BotFile(path: path, configuration: configuration, catalog: catalog, dialog: dialog)
+        return BotFile(path: path, configuration: configuration, catalog: catalog, dialog: dialog,
+                       desk: DeskSettings(configuration, timeZone: timeZone))
     }
 
     /// A path from a bot file, relative to the bot file's folder unless absolute.

@@ -29,16 +29,25 @@ public final class BotRuntime: Sendable {
     private let watch: Locked<FileWatch>
     private let now: @Sendable () -> Date
     private let logger: Logger
+    /// The transport that carries the staff channels.
+    public let staffTransport: String
+    /// The conversations with a case waiting for the citizen's answer.
+    private let prompted: Locked<Set<String>>
+    private let bell = OutboxBell()
 
     /// Starts a bot on a database.
     ///
     /// - Parameters:
     ///   - now: the clock; tests pass a fixed or stepping one.
+    ///   - staffTransport: the transport that carries the staff channels (`terminal`, `irc`,
+    ///     `matrix`); channel messages in the outbox wait for it.
     public init(bot: BotFile, database: AduanDatabase, now: @escaping @Sendable () -> Date = { Date() },
-                logger: Logger = Logger(label: "aduan.runtime")) throws {
+                staffTransport: String = "terminal", logger: Logger = Logger(label: "aduan.runtime")) throws {
         self.database = database
         self.now = now
         self.logger = logger
+        self.staffTransport = staffTransport
+        self.prompted = Locked(try database.conversationKeysWithPrompt(botID: bot.id))
         self.registry = try DialogRegistry(bot: bot, database: database, now: now())
         self.sequence = Locked(try database.maxSequence(botID: bot.id))
         self.stored = Locked(try database.conversationKeys(botID: bot.id))
@@ -53,18 +62,114 @@ public final class BotRuntime: Sendable {
         "\(registry.snapshot.bot.id)|\(message.transport):\(message.sender)"
     }
 
-    /// Handles one message and returns what to send. A direct message is a step of the sender's
-    /// conversation, committed durably before this returns. Channel messages are not for the
-    /// dialog and get no answer.
+    /// Handles one message and returns the answers to send now. A direct message is a step of
+    /// the sender's conversation (or the answer to what one of their cases asked them),
+    /// committed durably before this returns. A message in a staff channel may be a staff
+    /// command; other channel messages get no answer. What the message causes elsewhere (status
+    /// updates, announcements) waits in the outbox: see ``pendingOutbox(transport:)``.
     public func handle(_ message: InboundMessage) async throws -> [OutboundMessage] {
-        guard message.channel == nil else {
-            logger.debug("channel message ignored", metadata: ["channel": "\(message.channel ?? "")"])
-            return []
+        if let channel = message.channel {
+            // Staff commands run one at a time: two commands on one case must not both read it
+            // before either writes (the second would be refused as stale).
+            return try await serializer.run(Self.staffDeskKey) { try self.staffCommand(message, channel: channel) }
         }
         let key = conversationKey(for: message)
         return try await serializer.run(key) {
-            try await self.step(message, key: key)
+            if self.prompted.withLock({ $0.contains(key) }), let reply = try self.followUp(message, key: key) {
+                return [OutboundMessage(.user(message.sender), reply)]
+            }
+            return try await self.step(message, key: key)
         }
+    }
+
+    /// The serializer key of staff commands (no conversation key looks like it: those have a `|`).
+    private static let staffDeskKey = "staff desk"
+
+    /// The desk for work done now.
+    private func desk() -> DeskContext {
+        DeskContext(bot: registry.bot, database: database, now: now(), staffTransport: staffTransport)
+    }
+
+    private func staffCommand(_ message: InboundMessage, channel: String) throws -> [OutboundMessage] {
+        let context = desk()
+        guard context.staffChannels.contains(channel.lowercased()) else { return [] }
+        let directory = StaffDirectory(context.configuration)
+        var outcome: StaffDesk.Outcome?
+        var attempts = 0
+        while true {
+            do {
+                outcome = try StaffDesk(context: attempts == 0 ? context : desk(), directory: directory)
+                    .handle(message, channel: channel)
+                break
+            } catch StoreError.staleCase where attempts < 3 {
+                // Someone (the citizen, the clock) changed the case meanwhile: read it again.
+                attempts += 1
+            }
+        }
+        guard let outcome else { return [] }
+        if let key = outcome.prompted { prompted.withLock { _ = $0.insert(key) } }
+        bell.ring()
+        if outcome.replies.contains(where: { $0.hasPrefix("✔") }) {
+            logger.info("staff command", metadata: ["account": "\(message.account ?? "-")", "channel": "\(channel)"])
+        }
+        return outcome.replies.map { OutboundMessage(.channel(channel), $0) }
+    }
+
+    /// The citizen's answer to what a case asked them, or nil when nothing waits for one (or
+    /// the message is a command, which the dialog answers).
+    private func followUp(_ message: InboundMessage, key: String) throws -> String? {
+        guard let record = try database.caseAwaitingAnswer(conversationKey: key) else {
+            prompted.withLock { _ = $0.remove(key) }
+            return nil
+        }
+        if registry.snapshot.current.engine.isCommand(message.text) { return nil }
+        var reply: String?
+        do {
+            reply = try CitizenFollowUp(context: desk()).answer(message.text, to: record, channel: message.transport)
+        } catch StoreError.staleCase {
+            guard let fresh = try database.caseAwaitingAnswer(conversationKey: key) else { return nil }
+            reply = try CitizenFollowUp(context: desk()).answer(message.text, to: fresh, channel: message.transport)
+        }
+        guard let reply else { return nil }
+        if try database.caseAwaitingAnswer(conversationKey: key) == nil {
+            prompted.withLock { _ = $0.remove(key) }
+        }
+        bell.ring()
+        return reply
+    }
+
+    // MARK: - The outbox and the clock
+
+    /// Messages waiting for `transport`, the oldest first, to deliver and then mark with
+    /// ``markDelivered(_:)``.
+    public func pendingOutbox(transport: String, limit: Int = 100) throws -> [(id: Int64, message: OutboundMessage)] {
+        try database.pendingOutbox(botID: registry.bot.id, transport: transport, limit: limit).compactMap { row in
+            guard let id = row.id else { return nil }
+            let destination: OutboundMessage.Destination = row.destination == .channel ? .channel(row.target) : .user(row.target)
+            return (id, OutboundMessage(destination, row.text))
+        }
+    }
+
+    /// Marks outbox messages as delivered: they are never sent again.
+    public func markDelivered(_ ids: [Int64]) throws {
+        try database.markSent(ids, at: now())
+    }
+
+    /// Waits until something may have been added to the outbox (or `timeout` passes).
+    public func outboxChanged(timeout: Duration) async {
+        await bell.wait(timeout: timeout)
+    }
+
+    /// Fires the reminders and escalations that are due, and removes personal data past its
+    /// retention period. Transports call it every few seconds; returns how many alarms fired.
+    @discardableResult
+    public func runClock() throws -> Int {
+        let fired = try CaseClockRunner(context: desk()).fireDueAlarms()
+        if fired > 0 {
+            logger.info("alarms fired", metadata: ["count": "\(fired)"])
+            bell.ring()
+        }
+        return fired
     }
 
     private func step(_ message: InboundMessage, key: String) async throws -> [OutboundMessage] {
@@ -101,11 +206,14 @@ public final class BotRuntime: Sendable {
                 return value
             }
             return TrackingNumber(prefix: snapshot.bot.configuration.trackingPrefix, sequence: next)
+        } responseDeadline: { [desk = snapshot.bot.desk] start, hours, _ in
+            desk.deadline(from: start, hours: hours)
         }
         let result = runner.engine.handle(message.text, state: state, context: context)
+        let desk = DeskContext(bot: snapshot.bot, database: database, now: time, staffTransport: staffTransport)
         var outbound: [OutboundMessage] = []
         var newCase: NewCase?
-        var announcements: [OutboundMessage] = []
+        var announcements: [OutboxMessage] = []
         let language = result.state.language ?? runner.engine.dialog.defaultLanguage
         for effect in result.effects {
             switch effect {
@@ -117,10 +225,11 @@ public final class BotRuntime: Sendable {
                     conversationKey: key, status: CaseStatus.received.rawValue, category: filing.category,
                     opd: filing.opd, kecamatan: filing.place.kecamatan, desa: filing.place.desa,
                     details: filing.details, contact: filing.contact, language: filing.language,
-                    confidential: filing.confidential, createdAt: filing.filedAt, dueAt: filing.dueAt)
+                    confidential: filing.confidential, createdAt: filing.filedAt, dueAt: filing.dueAt,
+                    anonymous: filing.anonymous, alarmAt: desk.nextAlarm(due: filing.dueAt, stage: 0))
                 let text = StaffAnnouncement.newCase(filing, bot: snapshot.bot)
-                for channel in StaffAnnouncement.channels(for: filing, bot: snapshot.bot) {
-                    announcements.append(OutboundMessage(.channel(channel), text))
+                for channel in StaffAnnouncement.channels(for: filing.opd, bot: snapshot.bot) {
+                    announcements.append(desk.toChannel(channel, text, caseID: nil))
                 }
             case .showStatus(let tracking):
                 let cases = try statusCases(key: key, tracking: tracking)
@@ -135,7 +244,8 @@ public final class BotRuntime: Sendable {
             key: key, botID: snapshot.bot.id, revision: result.state.isActive ? runner.revision : nil, state: encoded,
             step: (record?.step ?? 0) + 1, updatedAt: time)
         do {
-            _ = try await database.commit(StepWrite(conversation: updated, newCase: newCase, channel: message.transport))
+            _ = try await database.commit(StepWrite(conversation: updated, newCase: newCase, channel: message.transport,
+                                                    outbox: announcements))
         } catch {
             // Forget what this step assumed; the next message reads the conversation afresh.
             cache.withLock { $0[key] = nil }
@@ -145,17 +255,25 @@ public final class BotRuntime: Sendable {
         cache.withLock { $0[key] = Cached(record: updated, state: result.state) }
         if let newCase {
             logger.info("case filed", metadata: ["tracking": "\(newCase.tracking)", "opd": "\(newCase.opd)"])
+            bell.ring()
         }
-        return outbound + announcements
+        return outbound
     }
 
     /// The citizen's own cases for a status request: one (by tracking number) or all. Another
-    /// citizen's number finds nothing.
+    /// citizen's number finds nothing, except the original of one of the citizen's duplicates
+    /// (they were told to follow it with `status ORIGINAL`); its summary holds nothing personal.
     private func statusCases(key: String, tracking: String?) throws -> [CaseSummary] {
         var records = try database.cases(conversationKey: key)
         if let tracking {
             let wanted = TrackingNumber.normalized(tracking)
-            records = records.filter { TrackingNumber.normalized($0.tracking) == wanted }
+            let own = records.filter { TrackingNumber.normalized($0.tracking) == wanted }
+            if own.isEmpty, let original = try database.case(tracking: wanted), original.botID == registry.bot.id,
+               let id = original.id, records.contains(where: { $0.duplicateOf == id }) {
+                records = [original]
+            } else {
+                records = own
+            }
         }
         return records.prefix(10).map { r in
             CaseSummary(tracking: r.tracking, status: CaseStatus(rawValue: r.status) ?? .received, category: r.category,

@@ -70,7 +70,24 @@ struct BotValidator {
             if let channel = agency.channel, !Self.isChannel(channel) {
                 error("a channel name starts with # and has no spaces", at: path.appending(key: "channel"))
             }
+            if let channel = agency.headChannel, !Self.isChannel(channel) {
+                error("a channel name starts with # and has no spaces", at: path.appending(key: "head_channel"))
+            }
+            if let hours = agency.responseHours, hours < 1 {
+                error("\"response_hours\" must be at least 1", at: path.appending(key: "response_hours"))
+            }
+            identities(agency.staff, at: path.appending(key: "staff"))
+            identities(agency.head, at: path.appending(key: "head"))
         }
+        identities(c.coordinators ?? [], at: ["coordinators"])
+        if let channel = c.leadershipChannel, !Self.isChannel(channel) {
+            error("a channel name starts with # and has no spaces", at: ["leadership_channel"])
+        }
+        if let days = c.retentionDays, days < 1 {
+            error("\"retention_days\" must be at least 1 (or leave it out to keep personal data)", at: ["retention_days"])
+        }
+        validateClock()
+        validateCitizenMessages()
         if c.categories.isEmpty {
             error("the bot needs at least one category", at: ["categories"])
         }
@@ -95,6 +112,63 @@ struct BotValidator {
             }
         }
         return problems
+    }
+
+    /// Staff identities must be accounts a network vouches for, never a bare nick.
+    mutating func identities(_ list: [String], at path: JSONPath) {
+        for (i, identity) in list.enumerated() where !StaffDirectory.isVouchedIdentity(identity) {
+            let hint = identity.hasPrefix("irc:")
+                ? "a nick proves nothing (anyone can take it); name the services account: \"irc-account:\(identity.dropFirst(4))\""
+                : "write irc-account:NAME (IRC services account), matrix:@user:server, or terminal:NAME"
+            error("\"\(identity)\" is not an account the network vouches for", at: path.appending(index: i), hint: hint)
+        }
+    }
+
+    mutating func validateClock() {
+        guard let clock = configuration.clock else { return }
+        unknownFields(at: ["clock"], allowed: ClockSettings.fields, what: "clock")
+        for (i, day) in (clock.holidays ?? []).enumerated() {
+            let parts = day.split(separator: "-")
+            let valid = parts.count == 3 && parts[0].count == 4 && parts.allSatisfy { Int($0) != nil }
+                && (1...12).contains(Int(parts[1]) ?? 0) && (1...31).contains(Int(parts[2]) ?? 0)
+            if !valid {
+                error("holiday \"\(day)\" is not a date written YYYY-MM-DD", at: ["clock", "holidays", .index(i)])
+            }
+        }
+        if clock.holidays?.isEmpty == false, clock.workingHours == nil {
+            error("holidays only stop a clock with \"working_hours\"; without them the clock runs around the clock",
+                  at: ["clock", "holidays"], hint: "add \"working_hours\" or remove \"holidays\"")
+        }
+        for (i, hours) in (clock.remindBeforeHours ?? []).enumerated() where hours <= 0 {
+            error("a reminder comes a positive number of hours before the deadline", at: ["clock", "remind_before_hours", .index(i)])
+        }
+        for (i, step) in (clock.escalation ?? []).enumerated() where step.afterHours < 0 {
+            error("\"after_hours\" counts from the deadline and cannot be negative", at: ["clock", "escalation", .index(i), "after_hours"])
+        }
+    }
+
+    mutating func validateCitizenMessages() {
+        guard let messages = configuration.citizenMessages else { return }
+        let keys = CitizenMessages.values.keys.sorted()
+        for (key, text) in messages.sorted(by: { $0.key < $1.key }) {
+            let path = JSONPath(["citizen_messages", .key(key)])
+            guard let extra = CitizenMessages.values[key] else {
+                error("unknown citizen message \"\(key)\"; the messages are: " + keys.joined(separator: ", "), at: path,
+                      hint: TextMatching.closest(to: key, among: keys, limit: 1).first.map { "did you mean \"\($0)\"?" })
+                continue
+            }
+            if (text.translations["id"] ?? "").isEmpty {
+                error("the text in Bahasa Indonesia (\"id\") is missing", at: path)
+            }
+            let allowed = ["tracking", "opd"] + extra
+            for (language, template) in text.translations.sorted(by: { $0.key < $1.key }) {
+                for placeholder in Template.placeholders(in: template) where !allowed.contains(placeholder.name) {
+                    error("\"\(key)\" cannot use {{\(placeholder.name)}}; it may use " + allowed.map { "{{\($0)}}" }.joined(separator: ", "),
+                          at: path.appending(key: language),
+                          hint: TextMatching.closest(to: placeholder.name, among: allowed, limit: 1).first.map { "did you mean \"\($0)\"?" })
+                }
+            }
+        }
     }
 
     static func isChannel(_ name: String) -> Bool {

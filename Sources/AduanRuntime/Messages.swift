@@ -9,13 +9,18 @@ public struct InboundMessage: Sendable, Hashable {
     public var channel: String?
     /// What was said.
     public var text: String
+    /// The account the network vouches for, in the form staff are named in bot files
+    /// (`irc-account:budi`, `matrix:@budi:bangli.go.id`, `terminal:budi`); nil when the network
+    /// vouches for no account (an IRC nick without services). Staff commands need one.
+    public var account: String?
 
     /// Makes a message.
-    public init(transport: String, sender: String, channel: String? = nil, text: String) {
+    public init(transport: String, sender: String, channel: String? = nil, text: String, account: String? = nil) {
         self.transport = transport
         self.sender = sender
         self.channel = channel
         self.text = text
+        self.account = account
     }
 }
 

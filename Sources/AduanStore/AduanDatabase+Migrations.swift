@@ -74,7 +74,54 @@ extension AduanDatabase {
                 """)
         }
 
-        // Future migrations go here, e.g. migrator.registerMigration("v2") { db in … }
+        // The staff desk: who has a case, the paused clock, prompts to the citizen, ratings,
+        // escalation alarms, redaction after the retention period, and the durable outbox.
+        migrator.registerMigration("v2 staff desk") { db in
+            try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN assignee TEXT;
+                ALTER TABLE cases ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1));
+                ALTER TABLE cases ADD COLUMN paused_remaining REAL;
+                ALTER TABLE cases ADD COLUMN waiting_until TEXT;
+                ALTER TABLE cases ADD COLUMN waiting_reason TEXT;
+                ALTER TABLE cases ADD COLUMN duplicate_of INTEGER REFERENCES cases (id);
+                ALTER TABLE cases ADD COLUMN prompt TEXT CHECK (prompt IN ('info', 'fixed', 'rating'));
+                ALTER TABLE cases ADD COLUMN rating INTEGER CHECK (rating BETWEEN 1 AND 5);
+                ALTER TABLE cases ADD COLUMN clock_stage INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN alarm_at REAL;
+                ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE cases ADD COLUMN redacted_at REAL;
+                CREATE INDEX cases_on_alarm_at ON cases (alarm_at) WHERE alarm_at IS NOT NULL;
+                CREATE INDEX cases_with_prompt ON cases (conversation_key) WHERE prompt IS NOT NULL;
+
+                -- History stays append-only; the one update allowed is the redaction of personal
+                -- data (note and citizen actor) after the retention period.
+                DROP TRIGGER case_events_refuse_update;
+                CREATE TRIGGER case_events_refuse_update BEFORE UPDATE ON case_events
+                WHEN NEW.id IS NOT OLD.id OR NEW.case_id IS NOT OLD.case_id OR NEW.at IS NOT OLD.at
+                    OR NEW.channel IS NOT OLD.channel OR NEW.kind IS NOT OLD.kind
+                    OR NEW.from_status IS NOT OLD.from_status OR NEW.to_status IS NOT OLD.to_status
+                    OR (NEW.note IS NOT OLD.note AND NEW.note IS NOT '[dihapus]')
+                    OR (NEW.actor IS NOT OLD.actor AND NEW.actor IS NOT '[dihapus]')
+                BEGIN
+                    SELECT RAISE(ABORT, 'case_events is append-only');
+                END;
+
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    bot_id TEXT NOT NULL,
+                    transport TEXT NOT NULL,
+                    destination TEXT NOT NULL CHECK (destination IN ('user', 'channel')),
+                    target TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    case_id INTEGER REFERENCES cases (id),
+                    created_at REAL NOT NULL,
+                    sent_at REAL
+                ) STRICT;
+                CREATE INDEX outbox_pending ON outbox (transport, id) WHERE sent_at IS NULL;
+                """)
+        }
+
+        // Future migrations go here, e.g. migrator.registerMigration("v3 …") { db in … }
 
         return migrator
     }

@@ -43,6 +43,30 @@ extension CaseRecord: FetchableRecord, TableRecord {
         public static let updatedAt = Column("updated_at")
         /// The `due_at` column.
         public static let dueAt = Column("due_at")
+        /// The `assignee` column.
+        public static let assignee = Column("assignee")
+        /// The `anonymous` column.
+        public static let anonymous = Column("anonymous")
+        /// The `paused_remaining` column.
+        public static let pausedRemaining = Column("paused_remaining")
+        /// The `waiting_until` column.
+        public static let waitingUntil = Column("waiting_until")
+        /// The `waiting_reason` column.
+        public static let waitingReason = Column("waiting_reason")
+        /// The `duplicate_of` column.
+        public static let duplicateOf = Column("duplicate_of")
+        /// The `prompt` column.
+        public static let prompt = Column("prompt")
+        /// The `rating` column.
+        public static let rating = Column("rating")
+        /// The `clock_stage` column.
+        public static let clockStage = Column("clock_stage")
+        /// The `alarm_at` column.
+        public static let alarmAt = Column("alarm_at")
+        /// The `version` column.
+        public static let version = Column("version")
+        /// The `redacted_at` column.
+        public static let redactedAt = Column("redacted_at")
     }
 
     /// Decodes a row of `cases`.
@@ -64,5 +88,17 @@ extension CaseRecord: FetchableRecord, TableRecord {
         createdAt = StoredDate.date(try row.decode(Double.self, forColumn: Columns.createdAt))
         updatedAt = StoredDate.date(try row.decode(Double.self, forColumn: Columns.updatedAt))
         dueAt = StoredDate.date(try row.decode(Double?.self, forColumn: Columns.dueAt))
+        assignee = try row.decode(forColumn: Columns.assignee)
+        anonymous = try row.decode(forColumn: Columns.anonymous)
+        pausedRemaining = try row.decode(forColumn: Columns.pausedRemaining)
+        waitingUntil = try row.decode(forColumn: Columns.waitingUntil)
+        waitingReason = try row.decode(forColumn: Columns.waitingReason)
+        duplicateOf = try row.decode(forColumn: Columns.duplicateOf)
+        prompt = try row.decode(forColumn: Columns.prompt)
+        rating = try row.decode(forColumn: Columns.rating)
+        clockStage = try row.decode(forColumn: Columns.clockStage)
+        alarmAt = StoredDate.date(try row.decode(Double?.self, forColumn: Columns.alarmAt))
+        version = try row.decode(forColumn: Columns.version)
+        redactedAt = StoredDate.date(try row.decode(Double?.self, forColumn: Columns.redactedAt))
     }
 }

@@ -36,15 +36,57 @@ public struct CaseRecord: Sendable, Equatable, Hashable, Codable {
     public var createdAt: Date
     /// When the case last changed (stored to the millisecond).
     public var updatedAt: Date
-    /// When a response is due, if a clock runs.
+    /// When a response is due, if a clock runs. While the case waits (the clock is paused) this
+    /// is the deadline as it stood when the wait began; ``pausedRemaining`` holds what was left.
     public var dueAt: Date?
+    /// The staff identity that took the case.
+    public var assignee: String?
+    /// Whether the citizen filed anonymously: no identity is shown to the OPD at all.
+    public var anonymous: Bool
+    /// While waiting: the working seconds of the response clock that were left when it paused
+    /// (negative when it was already overdue).
+    public var pausedRemaining: Double?
+    /// While waiting: the date the wait is expected to end, `YYYY-MM-DD`.
+    public var waitingUntil: String?
+    /// While waiting: why.
+    public var waitingReason: String?
+    /// For a duplicate: the row id of the original case.
+    public var duplicateOf: Int64?
+    /// What the citizen's next message answers, if anything: ``Prompt``.
+    public var prompt: String?
+    /// The citizen's rating of the handling, 1–5.
+    public var rating: Int?
+    /// How many of the case's alarms (reminders, escalations) have fired.
+    public var clockStage: Int
+    /// When the next alarm fires; nil when none is due (closed, waiting, or all fired).
+    public var alarmAt: Date?
+    /// Increases with every change; a change written with a stale version is refused.
+    public var version: Int
+    /// When its personal data was removed after the retention period.
+    public var redactedAt: Date?
+
+    /// What the citizen's next message answers (the `prompt` column).
+    public enum Prompt: String, Sendable, Hashable, CaseIterable {
+        /// Staff asked for more information; the message is attached to the case.
+        case info
+        /// The bot asked whether the problem is really fixed (ya / tidak).
+        case fixed
+        /// The bot asked for a rating, 1–5.
+        case rating
+    }
+
+    /// What replaces personal data after the retention period. Named in migration "v2 staff desk".
+    public static let redactedText = "[dihapus]"
 
     /// Creates a case record.
     public init(
         id: Int64?, tracking: String, botID: String, sequence: Int, conversationKey: String,
         status: String, category: String, opd: String, kecamatan: String, desa: String?,
         details: String, contact: String?, language: String, confidential: Bool,
-        createdAt: Date, updatedAt: Date, dueAt: Date?
+        createdAt: Date, updatedAt: Date, dueAt: Date?, assignee: String? = nil, anonymous: Bool = false,
+        pausedRemaining: Double? = nil, waitingUntil: String? = nil, waitingReason: String? = nil,
+        duplicateOf: Int64? = nil, prompt: String? = nil, rating: Int? = nil, clockStage: Int = 0,
+        alarmAt: Date? = nil, version: Int = 1, redactedAt: Date? = nil
     ) {
         self.id = id
         self.tracking = tracking
@@ -63,6 +105,18 @@ public struct CaseRecord: Sendable, Equatable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.dueAt = dueAt
+        self.assignee = assignee
+        self.anonymous = anonymous
+        self.pausedRemaining = pausedRemaining
+        self.waitingUntil = waitingUntil
+        self.waitingReason = waitingReason
+        self.duplicateOf = duplicateOf
+        self.prompt = prompt
+        self.rating = rating
+        self.clockStage = clockStage
+        self.alarmAt = alarmAt
+        self.version = version
+        self.redactedAt = redactedAt
     }
 
     /// The form in which tracking numbers are compared: upper case, letters and digits only.

@@ -36,12 +36,17 @@ public struct NewCase: Sendable, Equatable, Hashable, Codable {
     public var createdAt: Date
     /// When a response is due, if a clock runs.
     public var dueAt: Date?
+    /// Whether the citizen files anonymously.
+    public var anonymous: Bool
+    /// When the case's first alarm (a reminder or escalation) fires, if any.
+    public var alarmAt: Date?
 
     /// Creates a case to file.
     public init(
         tracking: String, botID: String, sequence: Int, conversationKey: String, status: String,
         category: String, opd: String, kecamatan: String, desa: String?, details: String,
-        contact: String?, language: String, confidential: Bool, createdAt: Date, dueAt: Date?
+        contact: String?, language: String, confidential: Bool, createdAt: Date, dueAt: Date?,
+        anonymous: Bool = false, alarmAt: Date? = nil
     ) {
         self.tracking = tracking
         self.botID = botID
@@ -58,5 +63,7 @@ public struct NewCase: Sendable, Equatable, Hashable, Codable {
         self.confidential = confidential
         self.createdAt = createdAt
         self.dueAt = dueAt
+        self.anonymous = anonymous
+        self.alarmAt = alarmAt
     }
 }

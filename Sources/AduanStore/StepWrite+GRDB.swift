@@ -6,8 +6,12 @@ extension StepWrite {
     /// failure leaves nothing behind. Uses cached statements only: this is the hot path.
     func apply(_ db: Database) throws -> CommitResult {
         try Self.save(conversation, db)
-        guard let newCase else { return CommitResult(caseID: nil) }
-        return CommitResult(caseID: try Self.file(newCase, channel: channel, db))
+        let caseID = try newCase.map { try Self.file($0, channel: channel, db) }
+        for var message in outbox {
+            if message.caseID == nil { message.caseID = caseID }
+            try message.insert(db)
+        }
+        return CommitResult(caseID: caseID)
     }
 
     /// Inserts (step 1) or advances (step n + 1) the conversation, refusing any other step.
@@ -51,14 +55,15 @@ extension StepWrite {
             INSERT INTO cases (
                 tracking, tracking_key, bot_id, sequence, conversation_key, status, category, opd,
                 kecamatan, desa, details, contact, language, confidential,
-                created_at, updated_at, due_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                created_at, updated_at, due_at, anonymous, alarm_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertCase.setUncheckedArguments([
             newCase.tracking, CaseRecord.normalizedTracking(newCase.tracking), newCase.botID,
             newCase.sequence, newCase.conversationKey, newCase.status, newCase.category, newCase.opd,
             newCase.kecamatan, newCase.desa, newCase.details, newCase.contact, newCase.language,
             newCase.confidential, createdAt, createdAt, StoredDate.seconds(newCase.dueAt),
+            newCase.anonymous, StoredDate.seconds(newCase.alarmAt),
         ])
         do {
             try insertCase.execute()

@@ -20,11 +20,16 @@ public struct StepWrite: Sendable, Equatable {
     public var newCase: NewCase?
     /// The channel the step came through, e.g. `"terminal"`, `"irc"`, `"matrix"`.
     public var channel: String
+    /// Messages to deliver later through the outbox, e.g. the new case's announcements in staff
+    /// channels. Those without a case id get the new case's.
+    public var outbox: [OutboxMessage]
 
     /// Creates a step write.
-    public init(conversation: ConversationRecord, newCase: NewCase? = nil, channel: String) {
+    public init(conversation: ConversationRecord, newCase: NewCase? = nil, channel: String,
+                outbox: [OutboxMessage] = []) {
         self.conversation = conversation
         self.newCase = newCase
         self.channel = channel
+        self.outbox = outbox
     }
 }

@@ -11,6 +11,9 @@ public enum StoreError: Error, Sendable, Equatable, Hashable, CustomStringConver
     case duplicateTracking(String)
     /// A new case whose sequence number is already taken for its bot.
     case duplicateSequence(botID: String, sequence: Int)
+    /// A case change whose `version` is not exactly the stored version + 1: someone else changed
+    /// the case meanwhile. `storedVersion` is nil when no such case is stored.
+    case staleCase(tracking: String, version: Int, storedVersion: Int?)
 
     /// A sentence for logs and operators.
     public var description: String {
@@ -25,6 +28,10 @@ public enum StoreError: Error, Sendable, Equatable, Hashable, CustomStringConver
             "tracking number \"\(tracking)\" is already taken by another case"
         case let .duplicateSequence(botID, sequence):
             "case sequence \(sequence) is already taken for bot \"\(botID)\""
+        case let .staleCase(tracking, version, storedVersion?):
+            "case \(tracking) changed meanwhile: version \(version) written, but the stored version is \(storedVersion)"
+        case let .staleCase(tracking, version, nil):
+            "case \(tracking) (version \(version)) is not stored"
         }
     }
 }

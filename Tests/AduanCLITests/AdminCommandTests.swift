@@ -54,7 +54,7 @@ struct AdminCommandTests {
         let folder = try Repository.temporaryFolder("aduan-admin")
         let outcome = try ProcessRunner.aduan(
             ["simulate", Repository.path("Dialogs/pengaduan.json"), "--bot", Repository.path("Bots/bangli.json")],
-            input: "halo\nbatur selatan\njalan\nJalan berlubang di depan pura desa\ntidak\nya\n", in: folder)
+            input: "halo\nbatur selatan\njalan\nJalan berlubang di depan pura desa\n1\ntidak\nya\n", in: folder)
         #expect(outcome.status == 0, "\(outcome.errors)")
         #expect(outcome.output.hasPrefix("> halo\n< "))
         #expect(outcome.output.contains("= file_case BGL-"))

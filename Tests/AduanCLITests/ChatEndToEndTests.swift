@@ -14,6 +14,7 @@ struct ChatEndToEndTests {
     ]
     static let secondHalf = [
         "Jalan berlubang besar di depan SD, sudah dua minggu, dekat pura desa",
+        "1",
         "ya",
         "0812 3456 7890",
         "ya",

@@ -12,7 +12,7 @@ import Testing
 
     static func atContactQuestion() -> Chat {
         let chat = atCategory()
-        chat.send(["1", "Jalan berlubang di depan pasar sejak bulan lalu."])
+        chat.send(["1", "Jalan berlubang di depan pasar sejak bulan lalu.", "1"])
         return chat
     }
 

@@ -27,7 +27,7 @@ import Testing
     @Test func aCommandInsideASentenceIsAnAnswer() {
         let chat = Self.atDetails()
         chat.send("Perbaikan jalan batal dilaksanakan, lubangnya makin besar.")
-        #expect(chat.current == "mau_kontak")
+        #expect(chat.current == "identitas")
         #expect(chat.state.values["uraian"] == .text("Perbaikan jalan batal dilaksanakan, lubangnya makin besar."))
     }
 
@@ -50,7 +50,7 @@ import Testing
 
     @Test func backRestoresThePreviousAnswerWhenChanging() {
         let chat = Self.atDetails()
-        chat.send([Self.details, "tidak", "tidak", "2", "sampah"])
+        chat.send([Self.details, "1", "tidak", "tidak", "2", "sampah"])
         #expect(chat.current == "konfirmasi")
         #expect(chat.state.values["kategori"] == .choice("sampah"))
         // Back from the summary: the category question again, with the earlier answer in place.
@@ -168,7 +168,7 @@ import Testing
         #expect(reply.hasPrefix("OK, let's continue in English.\n\n📝 Briefly describe the problem:"))
         #expect(chat.state.language == "en")
         #expect(chat.current == "uraian")
-        chat.send([Self.details, "no"])
+        chat.send([Self.details, "1", "no"])
         let summary = chat.reply
         #expect(summary.contains("📂 Kind: Damaged road or bridge"))
         #expect(summary.contains("📍 Location: Desa Batur Selatan, Kecamatan Kintamani"))

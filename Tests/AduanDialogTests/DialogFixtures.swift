@@ -94,6 +94,8 @@ final class Chat {
     private(set) var filings: [CaseFiling] = []
     private(set) var allEffects: [Effect] = []
     var now = DialogFixtures.now
+    /// The calendar the runtime would pass; nil for the engine's default (around the clock).
+    var responseDeadline: ((_ start: Date, _ hours: Int, _ opd: String) -> Date)?
 
     init(dialog: Dialog = DialogFixtures.pengaduan.dialog, catalog: Catalog = DialogFixtures.catalog,
          state: ConversationState = .idle) {
@@ -104,10 +106,11 @@ final class Chat {
     /// Sends `text`; returns the bot's replies joined by blank lines.
     @discardableResult
     func send(_ text: String) -> String {
-        let context = StepContext(now: now) { [self] in
+        var context = StepContext(now: now) { [self] in
             sequence += 1
             return TrackingNumber(prefix: engine.catalog.trackingPrefix, sequence: sequence)
         }
+        if let responseDeadline { context.responseDeadline = responseDeadline }
         last = engine.handle(text, state: state, context: context)
         state = last.state
         allEffects += last.effects

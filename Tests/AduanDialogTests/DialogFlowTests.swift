@@ -24,7 +24,10 @@ import Testing
         #expect(categories.contains("1. Jalan atau jembatan rusak\n2. Sampah dan pencemaran\n3. Layanan kesehatan"))
         #expect(chat.send("1").contains("sejak kapan"))
         #expect(chat.current == "uraian")
-        chat.send(Self.details)
+        let privacy = chat.send(Self.details)
+        #expect(chat.current == "identitas")
+        #expect(privacy.hasSuffix("Balas dengan *nomornya*:\n1. Biasa\n2. Rahasia\n3. Anonim (tanpa nama)"))
+        chat.send("biasa")
         #expect(chat.current == "mau_kontak")
         #expect(chat.send("ya").contains("0812 3456 7890"))
         #expect(chat.current == "kontak")
@@ -35,6 +38,7 @@ import Testing
             📍 Lokasi: Desa Batur Selatan, Kecamatan Kintamani
             📂 Jenis: Jalan atau jembatan rusak
             📝 Uraian: \(Self.details)
+            🔒 Identitas: Biasa
             📞 Kontak: +6281234567890
 
             Sudah benar? Balas *ya* untuk mengirim aduan, atau *tidak* untuk mengubahnya.
@@ -53,6 +57,7 @@ import Testing
             ✅ Terima kasih, aduan Anda sudah kami terima.
             Nomor aduan: *\(tracking.code)*
             Diteruskan ke: Dinas PUPR
+            Identitas: Biasa
             Petugas akan menanggapi dalam 24 jam, paling lambat Rabu, 7 Januari 2026 pukul 09.00 WITA.
 
             Simpan nomor ini. Untuk melihat perkembangannya, ketik *status \(tracking.code)*.
@@ -69,7 +74,7 @@ import Testing
         let chat = Chat()
         chat.send("hello")
         #expect(chat.send("english").hasPrefix("OK, let's continue in English.\n\n📍 Where is the problem?"))
-        chat.send(["abuan susut", "rubbish", "Rubbish has piled up next to the market for a week."])
+        chat.send(["abuan susut", "rubbish", "Rubbish has piled up next to the market for a week.", "normal"])
         chat.send("no")
         let summary = chat.send("no")  // "no" at the summary: change something
         #expect(summary.contains("What would you like to change?"))
@@ -92,7 +97,7 @@ import Testing
 
     @Test func noContactWantedMeansNoContactFiled() throws {
         let chat = Chat()
-        chat.send(["halo", "batur selatan", "3", "Puskesmas tutup sejak pagi, tidak ada petugas jaga."])
+        chat.send(["halo", "batur selatan", "3", "Puskesmas tutup sejak pagi, tidak ada petugas jaga.", "1"])
         let summary = chat.send("tidak")
         #expect(chat.current == "konfirmasi")
         #expect(summary.contains("📞 Kontak: tidak dicantumkan"))
@@ -105,7 +110,7 @@ import Testing
 
     @Test func theContactCanBeSkipped() throws {
         let chat = Chat()
-        chat.send(["halo", "batur selatan", "1", Self.details, "ya"])
+        chat.send(["halo", "batur selatan", "1", Self.details, "1", "ya"])
         #expect(chat.send("lewati").contains("📞 Kontak: tidak dicantumkan"))
         chat.send("ya")
         #expect(try #require(chat.filings.first).contact == nil)
@@ -113,10 +118,10 @@ import Testing
 
     @Test func changingTheCategoryReturnsToTheSummary() throws {
         let chat = Chat()
-        chat.send(["halo", "batur selatan", "1", Self.details, "tidak"])
+        chat.send(["halo", "batur selatan", "1", Self.details, "1", "tidak"])
         let choices = chat.send("tidak")
         #expect(chat.current == "ubah")
-        #expect(choices.hasSuffix("1. Lokasi\n2. Jenis masalah\n3. Uraian\n4. Nomor HP\n5. Tidak jadi mengadu"))
+        #expect(choices.hasSuffix("1. Lokasi\n2. Jenis masalah\n3. Uraian\n4. Nomor HP\n5. Identitas (biasa, rahasia, anonim)\n6. Tidak jadi mengadu"))
         chat.send("jenis")
         #expect(chat.current == "ubah_kategori")
         let summary = chat.send("sampah")
@@ -130,7 +135,7 @@ import Testing
 
     @Test func changingTheLocationAndTheDetails() throws {
         let chat = Chat()
-        chat.send(["halo", "batur selatan", "1", Self.details, "tidak", "tidak"])
+        chat.send(["halo", "batur selatan", "1", Self.details, "1", "tidak", "tidak"])
         chat.send("lokasi")
         #expect(chat.current == "ubah_lokasi")
         #expect(chat.send("abuan").contains("2. Desa Abuan, Kecamatan Susut"))
@@ -146,7 +151,7 @@ import Testing
 
     @Test func withdrawingTheContactRemovesTheNumber() throws {
         let chat = Chat()
-        chat.send(["halo", "batur selatan", "1", Self.details, "ya"])
+        chat.send(["halo", "batur selatan", "1", Self.details, "1", "ya"])
         #expect(chat.send("081234567890").contains("📞 Kontak: +6281234567890"))
         chat.send(["tidak", "nomor hp"])
         #expect(chat.current == "kontak")
@@ -157,13 +162,13 @@ import Testing
 
     @Test func choosingNotToSendEndsWithoutACase() {
         let chat = Chat()
-        chat.send(["halo", "batur selatan", "1", Self.details, "tidak", "tidak"])
-        let end = chat.send("5")
+        chat.send(["halo", "batur selatan", "1", Self.details, "1", "tidak", "tidak"])
+        let end = chat.send("6")
         #expect(end.contains("aduan tidak dikirim"))
         #expect(chat.state == .idle)
         #expect(chat.filings.isEmpty)
         let byWords = Chat()
-        byWords.send(["halo", "batur selatan", "1", Self.details, "tidak", "tidak"])
+        byWords.send(["halo", "batur selatan", "1", Self.details, "1", "tidak", "tidak"])
         #expect(byWords.send("gak jadi").contains("aduan tidak dikirim"))
         #expect(byWords.filings.isEmpty)
     }
@@ -171,7 +176,7 @@ import Testing
     @Test(arguments: ["ya", "sudah", "sudah benar", "Sudah betul", "iya kirim", "ok", "betul", "yes"])
     func theNaturalAnswersToSudahBenarSend(_ answer: String) {
         let chat = Chat()
-        chat.send(["halo", "batur selatan", "1", Self.details, "tidak"])
+        chat.send(["halo", "batur selatan", "1", Self.details, "1", "tidak"])
         #expect(chat.current == "konfirmasi")
         chat.send(answer)
         #expect(chat.filings.count == 1, "\(answer)")
@@ -180,7 +185,7 @@ import Testing
     @Test(arguments: ["tidak", "belum", "salah", "bukan", "tidak, ubah dulu", "gak"])
     func theNaturalAnswersToSudahBenarChange(_ answer: String) {
         let chat = Chat()
-        chat.send(["halo", "batur selatan", "1", Self.details, "tidak"])
+        chat.send(["halo", "batur selatan", "1", Self.details, "1", "tidak"])
         chat.send(answer)
         #expect(chat.current == "ubah", "\(answer)")
         #expect(chat.filings.isEmpty)
@@ -190,7 +195,7 @@ import Testing
                       "ya tapi lokasinya salah ganti ke desa abuan kecamatan susut", "tidak tahu"])
     func anUnclearConfirmationIsAskedAgainAndNothingIsFiled(_ answer: String) {
         let chat = Chat()
-        chat.send(["halo", "batur selatan", "1", Self.details, "tidak"])
+        chat.send(["halo", "batur selatan", "1", Self.details, "1", "tidak"])
         #expect(chat.send(answer).hasPrefix("Maaf, saya belum mengerti. Mohon balas *ya* atau *tidak*."), "\(answer)")
         #expect(chat.current == "konfirmasi")
         #expect(chat.filings.isEmpty)
@@ -199,7 +204,7 @@ import Testing
     @Test func eachCaseGetsTheNextTrackingNumber() {
         let chat = Chat()
         for round in 1...3 {
-            chat.send(["halo", "batur selatan", "1", Self.details, "tidak", "ya"])
+            chat.send(["halo", "batur selatan", "1", Self.details, "1", "tidak", "ya"])
             #expect(chat.filings.count == round)
             #expect(chat.filings.last?.tracking == TrackingNumber(prefix: "BGL", sequence: round))
         }

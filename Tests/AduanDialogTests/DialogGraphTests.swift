@@ -16,7 +16,8 @@ import Testing
         #expect(dot.contains("\"lokasi\" [shape=box, style=rounded, label=\"lokasi\\nquestion: location → lokasi\"];"))
         #expect(dot.contains("\"kontak\" [shape=box, style=rounded, label=\"kontak\\nquestion: phone → kontak (optional)\"];"))
         #expect(dot.contains("\"cek_kontak\" -> \"kontak\" [label=\"mau_dihubungi = true\"];"))
-        #expect(dot.contains("\"cek_kontak\" -> \"ringkasan\" [label=\"otherwise\"];"))
+        #expect(dot.contains("\"cek_kontak\" -> \"cek_ringkasan\" [label=\"otherwise\"];"))
+        #expect(dot.contains("\"identitas\" -> \"cek_ringkasan\" [label=\"anonim\"];"))
         #expect(dot.contains("\"ubah\" -> \"ubah_lokasi\" [label=\"lokasi\"];"))
         #expect(dot.contains("\"ajukan\" [shape=box, style=bold, label=\"ajukan\\naction: file_case\"];"))
         #expect(dot.contains("\"terkirim\" [shape=doublecircle, label=\"terkirim\\nend\"];"))
@@ -33,11 +34,12 @@ import Testing
             #expect(mermaid.contains("\"\(state.id)<br/>"), "no label for \(state.id)")
         }
         #expect(mermaid.contains("s1(\"lokasi<br/>question: location → lokasi\")"))
-        #expect(mermaid.contains("s5{\"cek_kontak<br/>branch\"}"))
-        #expect(mermaid.contains("s5 -->|\"mau_dihubungi = true\"| s6"))
-        #expect(mermaid.contains("s14[[\"ajukan<br/>action: file_case\"]]"))
-        #expect(mermaid.contains("s15(((\"terkirim<br/>end\")))"))
-        #expect(mermaid.contains("s10 -->|\"kontak\"| s6"))
+        #expect(mermaid.contains("s6{\"cek_kontak<br/>branch\"}"))
+        #expect(mermaid.contains("s6 -->|\"mau_dihubungi = true\"| s7"))
+        #expect(mermaid.contains("s20[[\"ajukan<br/>action: file_case\"]]"))
+        #expect(mermaid.contains("s21(((\"terkirim<br/>end\")))"))
+        #expect(mermaid.contains("s13 -->|\"kontak\"| s17"))
+        #expect(mermaid.contains("s17 -->|\"otherwise\"| s7"))
         let edges = Self.dialog.states.reduce(0) { $0 + $1.targets.count }
         #expect(mermaid.components(separatedBy: "\n").filter { $0.contains(" -->") }.count == edges + 1)
     }

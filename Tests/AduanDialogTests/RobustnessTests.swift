@@ -11,8 +11,8 @@ import Testing
     /// A chat at the question `state` of `Dialogs/pengaduan.json`.
     static func chat(at state: String) -> Chat {
         let chat = Chat()
-        let path = ["halo", "batur selatan", "1", "Jalan berlubang di depan pasar sejak bulan lalu.", "ya"]
-        let stops = ["lokasi": 1, "kategori": 2, "uraian": 3, "mau_kontak": 4, "kontak": 5]
+        let path = ["halo", "batur selatan", "1", "Jalan berlubang di depan pasar sejak bulan lalu.", "1", "ya"]
+        let stops = ["lokasi": 1, "kategori": 2, "uraian": 3, "identitas": 4, "mau_kontak": 5, "kontak": 6]
         chat.send(Array(path.prefix(stops[state] ?? 0)))
         #expect(chat.current == state)
         return chat
@@ -79,7 +79,7 @@ import Testing
     @Test func theTextLengthLimitIsExact() {
         let atLimit = Self.chat(at: "uraian")
         atLimit.send(String(repeating: "a", count: 2_000))
-        #expect(atLimit.current == "mau_kontak")
+        #expect(atLimit.current == "identitas")
 
         let over = Self.chat(at: "uraian")
         over.send(String(repeating: "a", count: 2_001))
@@ -88,20 +88,20 @@ import Testing
         // Characters as a person counts them: an emoji with a skin tone is one.
         let emoji = Self.chat(at: "uraian")
         emoji.send("Jalan rusak " + String(repeating: "👍🏽", count: 1_988))
-        #expect(emoji.current == "mau_kontak")
+        #expect(emoji.current == "identitas")
 
         let short = Self.chat(at: "uraian")
         short.send("rusak")
         #expect(short.reply.hasPrefix("Ceritanya terlalu singkat."))
         short.send("jalan rusak")
-        #expect(short.current == "mau_kontak")
+        #expect(short.current == "identitas")
     }
 
     @Test func controlCharactersAreStripped() throws {
         let chat = Self.chat(at: "uraian")
         chat.send("\r\nPRIVMSG #x :hi")
         #expect(chat.state.values["uraian"] == .text("PRIVMSG #x :hi"))
-        chat.send(["tidak"])
+        chat.send(["1", "tidak"])
         for reply in chat.last.replies {
             #expect(!reply.unicodeScalars.contains { $0 == "\r" })
             #expect(!reply.split(separator: "\n").contains { $0.hasPrefix("PRIVMSG") })
@@ -124,7 +124,7 @@ import Testing
     @Test func answersAreNeverReadAsTemplates() throws {
         let chat = Self.chat(at: "uraian")
         chat.send("Tolong {{bot}} {{tracking}} {{kontak|x}} jalan rusak")
-        chat.send("tidak")
+        chat.send(["1", "tidak"])
         #expect(chat.reply.contains("📝 Uraian: Tolong {{bot}} {{tracking}} {{kontak|x}} jalan rusak\n"))
         chat.send("ya")
         #expect(try #require(chat.filings.first).details == "Tolong {{bot}} {{tracking}} {{kontak|x}} jalan rusak")

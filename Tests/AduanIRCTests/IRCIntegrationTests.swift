@@ -22,6 +22,11 @@ struct IRCIntegrationTests {
 
     static let trackingPattern = "BGL-[0-9A-Z]{3}-[0-9A-Z]{3}"
 
+    /// A piece of the last line of the privacy question (asked after the description).
+    static let privacyQuestion = "3. Anonim (tanpa nama)"
+    /// A piece of the contact question (asked after the privacy question).
+    static let contactQuestion = "Balas *ya* atau *tidak*"
+
     /// Runs `body` with a fresh server and a running bot; stops both whatever happens.
     func withServerAndBot(backoff: IRCReconnectBackoff? = nil, unlimited: Bool = false,
                           _ body: (NgircdServer, RunningBot) async throws -> Void) async throws {
@@ -60,7 +65,8 @@ struct IRCIntegrationTests {
                 try await citizen.say(step.say, to: "aduan", expect: step.expect)
             }
             try await citizen.say("Jalan berlubang besar di depan SD 2, sudah dua minggu, motor sering jatuh.",
-                                  to: "aduan", expect: "Balas *ya* atau *tidak*")
+                                  to: "aduan", expect: Self.privacyQuestion)
+            try await citizen.say("1", to: "aduan", expect: Self.contactQuestion)
             try await citizen.say("ya", to: "aduan", expect: "Ketik *lewati*")
             let summary = try await citizen.say("0812 3456 7890", to: "aduan", expect: "Sudah benar?")
             #expect(summary.contains("📍 Lokasi: Desa Batur Selatan, Kecamatan Kintamani"))
@@ -75,14 +81,24 @@ struct IRCIntegrationTests {
             #expect(filed.contact == "+6281234567890")
             #expect(filed.conversationKey == "bangli|irc:irc:warga1")
 
-            // The staff channel gets the announcement, from the bot.
+            // The staff channel gets the announcement, from the bot, through the outbox: the
+            // contact masked, and the command to take the case last.
             let start = 0
             try await staff.waitFor("announcement of \(code)", from: start) {
                 $0.verb == "PRIVMSG" && $0.sourceParts?.nick == "aduan" && $0.params.first == "#opd-pupr"
                     && $0.params.last?.contains("Aduan baru \(code)") == true
             }
             try await staff.waitFor("contact line", from: start) {
-                $0.sourceParts?.nick == "aduan" && $0.params.last == "Kontak: 0812****7890"
+                $0.sourceParts?.nick == "aduan" && $0.params.last?.hasPrefix("Kontak: 0812*") == true
+            }
+            try await staff.waitFor("the take command line", from: start) {
+                $0.sourceParts?.nick == "aduan" && $0.params.first == "#opd-pupr" && $0.params.last == "Ketik: ambil \(code)"
+            }
+            let channelText = await staff.texts(from: "aduan", to: "#opd-pupr").joined(separator: "\n")
+            #expect(!channelText.contains("3456"), "the full phone number reached the staff channel")
+            // Delivered: nothing waits in the outbox for IRC any more.
+            try await bot.waitUntil("the outbox delivered", timeout: .seconds(5)) {
+                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
             }
             // Nothing arrived cut by the server, and the bot never had to reconnect.
             let everything = await citizen.received.map(\.description) + staff.received.map(\.description)
@@ -101,7 +117,10 @@ struct IRCIntegrationTests {
     @Test("a 2,000-character message with emoji, split by the citizen's client: no disconnect, every piece answered, emoji intact",
           .timeLimit(.minutes(1)))
     func longMessage() async throws {
-        try await withServerAndBot { server, bot in
+        // Every piece after the first is answered with the whole privacy question again (13
+        // lines): at the default rate, about 3 lines a second, that alone would take half a
+        // minute. The 512-byte line limit this test is about holds without flood control.
+        try await withServerAndBot(unlimited: true) { server, bot in
             let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_panjang")
             for step in Self.untilDescription {
                 try await citizen.say(step.say, to: "aduan", expect: step.expect)
@@ -117,12 +136,16 @@ struct IRCIntegrationTests {
             for piece in pieces {
                 try await citizen.send("PRIVMSG aduan :\(piece)")
             }
-            // The first piece is the description; every further piece gets the yes/no reminder.
+            // The first piece is the description; every further piece is not an answer to the
+            // privacy question, which is asked again.
             let me = await citizen.nick
-            let replies = try await bot.waitUntilReplies(to: citizen, nick: me, since: start, count: pieces.count)
-            #expect(replies.first?.contains("Balas *ya* atau *tidak*") == true)
-            #expect(replies.dropFirst().allSatisfy { $0.contains("*ya* atau *tidak*") })
+            let replies = try await bot.waitUntilReplies(to: citizen, nick: me, since: start, count: pieces.count,
+                                                         containing: Self.privacyQuestion)
+            #expect(replies.count == pieces.count)
+            let answers = await citizen.texts(from: "aduan", to: me, since: start)
+            #expect(answers.filter { $0.contains("Maaf, saya belum mengerti") }.count == pieces.count - 1)
 
+            try await citizen.say("1", to: "aduan", expect: Self.contactQuestion)
             try await citizen.say("tidak", to: "aduan", expect: "Sudah benar?")
             let done = try await citizen.say("ya", to: "aduan", expect: "status BGL-")
             let filed = try #require(try bot.database.case(tracking: try tracking(in: done)))
@@ -149,7 +172,8 @@ struct IRCIntegrationTests {
             // citizen's own message to the channel, not the bot's.
             let start = await citizen.mark
             try await citizen.sendRaw(Array("PRIVMSG aduan :jalan rusak PRIVMSG #opd-pupr :palsu\r\nPRIVMSG #opd-pupr :palsu\r\n".utf8))
-            try await citizen.waitFor("the contact question", from: start) { $0.params.last?.contains("Balas *ya* atau *tidak*") == true }
+            try await citizen.waitFor("the privacy question", from: start) { $0.params.last?.contains(Self.privacyQuestion) == true }
+            try await citizen.say("1", to: "aduan", expect: Self.contactQuestion)
             try await citizen.say("tidak", to: "aduan", expect: "Sudah benar?")
             let done = try await citizen.say("ya", to: "aduan", expect: "status BGL-")
             let code = try tracking(in: done)
@@ -157,7 +181,7 @@ struct IRCIntegrationTests {
                 $0.sourceParts?.nick == "aduan" && $0.params.last == "jalan rusak PRIVMSG #opd-pupr :palsu"
             }
             try await staff.waitFor("the announcement's last line", from: 0) {
-                $0.sourceParts?.nick == "aduan" && $0.params.last?.hasPrefix("Kontak:") == true
+                $0.sourceParts?.nick == "aduan" && $0.params.last == "Ketik: ambil \(code)"
             }
             let received = await staff.received
             // The citizen's own line did reach the channel: the attempt was real.
@@ -271,14 +295,14 @@ extension IRCIntegrationTests {
 }
 
 extension RunningBot {
-    /// Waits until the bot has sent `count` messages (groups of lines) to `nick` since `since`,
-    /// counting a message as the lines up to a quiet pause; returns each message's text.
-    func waitUntilReplies(to client: IRCTestClient, nick: String, since: Int, count: Int,
+    /// Waits until the bot has sent `count` lines containing `piece` (the last line of a
+    /// question, one per answer) to `nick` since `since`; returns those lines.
+    func waitUntilReplies(to client: IRCTestClient, nick: String, since: Int, count: Int, containing piece: String,
                           timeout: Duration = .seconds(30)) async throws -> [String] {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let texts = await client.texts(from: "aduan", to: nick, since: since)
-            let replies = texts.filter { $0.contains("*ya* atau *tidak*") }
+            let replies = texts.filter { $0.contains(piece) }
             if replies.count >= count { return replies }
             try await Task.sleep(for: .milliseconds(50))
         }

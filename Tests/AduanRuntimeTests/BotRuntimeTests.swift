@@ -27,9 +27,12 @@ struct BotRuntimeTests {
         #expect(filed.tracking.hasPrefix("UJI-"))
         #expect(filed.dueAt == filed.createdAt.addingTimeInterval(24 * 3600))
         #expect(last.contains { $0.destination == .user("warga") && $0.text.contains(filed.tracking) && $0.text.contains("Dinas PUPR") })
-        let channels = last.compactMap { m -> String? in if case .channel(let c) = m.destination { return c } else { return nil } }
+        #expect(last.allSatisfy { $0.destination == .user("warga") }, "announcements go through the outbox")
+        // The announcements wait in the durable outbox for the staff transport.
+        let announced = try runtime.pendingOutbox(transport: "terminal").map(\.message)
+        let channels = announced.compactMap { m -> String? in if case .channel(let c) = m.destination { return c } else { return nil } }
         #expect(channels == ["#opd-pupr", "#koordinator"])
-        #expect(last.contains { $0.destination == .channel("#opd-pupr") && $0.text.contains(filed.tracking) })
+        #expect(announced.contains { $0.destination == .channel("#opd-pupr") && $0.text.contains(filed.tracking) })
         let events = try runtime.database.events(caseID: try #require(filed.id))
         #expect(events.map(\.kind) == ["received"])
     }

@@ -6,13 +6,13 @@ import Testing
 
 @Suite("Schema and connections")
 struct SchemaTests {
-    @Test("migration v1 creates the tables, indexes and triggers")
+    @Test("the migrations create the tables, indexes and triggers")
     func migrationsCreateSchema() throws {
         let directory = try TemporaryDirectory()
         let database = try AduanDatabase(path: directory.databasePath)
         try database.writer.read { db in
-            #expect(try AduanDatabase.migrator.appliedMigrations(db) == ["v1"])
-            for table in ["dialog_revisions", "conversations", "cases", "case_events"] {
+            #expect(try AduanDatabase.migrator.appliedMigrations(db) == ["v1", "v2 staff desk"])
+            for table in ["dialog_revisions", "conversations", "cases", "case_events", "outbox"] {
                 #expect(try db.tableExists(table), "missing table \(table)")
             }
             let caseColumns = try db.columns(in: "cases").map(\.name)
@@ -20,6 +20,8 @@ struct SchemaTests {
                 "id", "tracking", "tracking_key", "bot_id", "sequence", "conversation_key", "status",
                 "category", "opd", "kecamatan", "desa", "details", "contact", "language",
                 "confidential", "created_at", "updated_at", "due_at",
+                "assignee", "anonymous", "paused_remaining", "waiting_until", "waiting_reason", "duplicate_of",
+                "prompt", "rating", "clock_stage", "alarm_at", "version", "redacted_at",
             ])
             let indexes = try db.indexes(on: "cases")
             #expect(indexes.contains { $0.columns == ["conversation_key"] })
@@ -37,7 +39,7 @@ struct SchemaTests {
         let directory = try TemporaryDirectory()
         _ = try AduanDatabase(path: directory.databasePath)
         let reopened = try AduanDatabase(path: directory.databasePath)
-        #expect(try reopened.writer.read { try AduanDatabase.migrator.appliedMigrations($0) } == ["v1"])
+        #expect(try reopened.writer.read { try AduanDatabase.migrator.appliedMigrations($0) } == ["v1", "v2 staff desk"])
     }
 
     @Test("every pool connection has synchronous=FULL, WAL and foreign keys")

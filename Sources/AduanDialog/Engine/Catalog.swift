@@ -15,6 +15,9 @@ public struct Catalog: Sendable {
     public var timeZone: TimeZone
     /// The default response deadline in hours.
     public var responseHours: Int
+    /// Response deadlines in hours by agency identifier, for agencies that set their own; a
+    /// category's own `response_hours` still wins (see ``responseHours(for:)``).
+    public var agencyResponseHours: [String: Int]
     /// The categories offered to citizens, in order.
     public var categories: [CaseCategory]
     /// The agencies' names by identifier (`{{opd}}`).
@@ -30,12 +33,13 @@ public struct Catalog: Sendable {
     /// Makes a catalog.
     public init(botName: LocalizedText, regency: String, trackingPrefix: String, timeZone: TimeZone,
                 responseHours: Int, categories: [CaseCategory], agencyNames: [String: LocalizedText],
-                gazetteer: Gazetteer) {
+                gazetteer: Gazetteer, agencyResponseHours: [String: Int] = [:]) {
         self.botName = botName
         self.regency = regency
         self.trackingPrefix = trackingPrefix
         self.timeZone = timeZone
         self.responseHours = responseHours
+        self.agencyResponseHours = agencyResponseHours
         self.categories = categories
         self.agencyNames = agencyNames
         self.gazetteer = gazetteer
@@ -54,6 +58,12 @@ public struct Catalog: Sendable {
     /// The category with this identifier.
     public func category(_ id: String) -> CaseCategory? {
         categories.first { $0.id == id }
+    }
+
+    /// The response deadline in hours for a case of `category`: the category's own, else its
+    /// agency's, else the bot's default.
+    public func responseHours(for category: CaseCategory) -> Int {
+        category.responseHours ?? agencyResponseHours[category.opd] ?? responseHours
     }
 
     /// The values every template may use: `bot`, `regency`, `example_location` (a real place

@@ -55,6 +55,13 @@ public struct DialogEngine: Sendable {
         return StepResult(state: turn.state, effects: turn.effects)
     }
 
+    /// Whether `message` is one of the commands that work in every state (cancel, back, help,
+    /// status, language…), which the runtime lets through even when a case waits for the
+    /// citizen's answer.
+    public func isCommand(_ message: String) -> Bool {
+        words.parse(Self.sanitize(message), trackingPrefix: catalog.trackingPrefix, languages: dialog.languages) != nil
+    }
+
     /// The reply to a status request, once the runtime has looked up the citizen's cases.
     ///
     /// - Parameters:

@@ -9,7 +9,7 @@ import Foundation
 /// ```
 /// > halo
 /// < Selamat datang di layanan pengaduan …
-/// = file_case BGL-K7M-4QX category=jalan opd=pupr location="Desa Abuan, Kecamatan Kintamani" contact=-
+/// = file_case BGL-K7M-4QX category=jalan opd=pupr location="Desa Abuan, Kecamatan Kintamani" contact=- confidential=false anonymous=false due=2026-01-07T01:00:00Z
 /// ```
 /// Cases filed during the run are remembered, so `status` answers about them.
 public struct DialogSimulator {
@@ -68,7 +68,7 @@ public struct DialogSimulator {
             case .fileCase(let f):
                 session.cases.append(f)
                 write("= file_case \(f.tracking.code) category=\(f.category) opd=\(f.opd) location=\"\(f.place.displayName)\" "
-                      + "contact=\(f.contact ?? "-") confidential=\(f.confidential) due=\(ISO8601DateFormatter().string(from: f.dueAt))")
+                      + "contact=\(f.contact ?? "-") confidential=\(f.confidential) anonymous=\(f.anonymous) due=\(ISO8601DateFormatter().string(from: f.dueAt))")
             case .showStatus(let tracking):
                 let matching = session.cases.filter { tracking == nil || TrackingNumber.normalized($0.tracking.code) == tracking }
                 let summaries = matching.reversed().map {

@@ -27,20 +27,28 @@ public struct CaseFiling: Sendable, Hashable {
     public var place: Place
     /// The citizen's description.
     public var details: String
-    /// A phone number the citizen agreed to give, if any.
+    /// A phone number the citizen agreed to give, if any. Always nil for an anonymous case, even
+    /// when the citizen gave one earlier in the conversation (see ``anonymous``).
     public var contact: String?
     /// The citizen's language.
     public var language: String
-    /// Whether the case is confidential (its category is marked sensitive).
+    /// Whether the case is confidential (*rahasia*: its content is kept from the public): its
+    /// category is marked sensitive, or the citizen chose *rahasia* or *anonim*.
     public var confidential: Bool
     /// When it was filed.
     public var filedAt: Date
     /// When a response is due.
     public var dueAt: Date
+    /// Whether the citizen chose to file anonymously (*anonim*): nobody at the government may
+    /// see who filed it, so no contact is filed and staff must not be shown the citizen's
+    /// identity. The citizen still follows the case in their own conversation. Anonymous cases
+    /// are always ``confidential``.
+    public var anonymous: Bool
 
     /// Makes a filing.
     public init(tracking: TrackingNumber, category: String, opd: String, place: Place, details: String,
-                contact: String?, language: String, confidential: Bool, filedAt: Date, dueAt: Date) {
+                contact: String?, language: String, confidential: Bool, filedAt: Date, dueAt: Date,
+                anonymous: Bool = false) {
         self.tracking = tracking
         self.category = category
         self.opd = opd
@@ -51,6 +59,7 @@ public struct CaseFiling: Sendable, Hashable {
         self.confidential = confidential
         self.filedAt = filedAt
         self.dueAt = dueAt
+        self.anonymous = anonymous
     }
 }
 

@@ -321,23 +321,35 @@ struct Turn {
             return false
         }
         let details = engine.display(detailsValue, key: fields.details, language: language)
+        let privacy = self.privacy(fields)
+        let anonymous = privacy == .anonymous
         var contact: String?
-        if let key = fields.contact, let value = state.values[key] {
+        // An anonymous case carries no contact, even one given before the citizen chose anonim
+        // (or given through "change the phone number" afterwards).
+        if !anonymous, let key = fields.contact, let value = state.values[key] {
             contact = engine.display(value, key: key, language: language)
         }
-        let hours = category.responseHours ?? catalog.responseHours
-        let due = context.now.addingTimeInterval(TimeInterval(hours) * 3600)
+        let hours = catalog.responseHours(for: category)
+        let due = context.responseDeadline(context.now, hours, category.opd)
         let tracking = context.nextTrackingNumber()
         effects.append(.fileCase(CaseFiling(
             tracking: tracking, category: category.id, opd: category.opd, place: place, details: details,
-            contact: contact, language: language, confidential: category.sensitive,
-            filedAt: context.now, dueAt: due)))
+            contact: contact, language: language, confidential: category.sensitive || privacy != .normal,
+            filedAt: context.now, dueAt: due, anonymous: anonymous)))
         state.values["tracking"] = .text(tracking.code)
         state.values["opd"] = .text(catalog.agencyNames[category.opd]?.text(in: language) ?? category.opd)
         state.values["response_time"] = .text(DateText.hours(hours, language: language))
         state.values["due"] = .text(DateText.dateTime(due, timeZone: catalog.timeZone, language: language))
         state.trail = []
         return true
+    }
+
+    /// The citizen's privacy choice: the value `fields.privacy` names, or normal when the dialog
+    /// has no privacy question, it was not answered, or its value is not a ``CasePrivacy`` (the
+    /// validator refuses such options).
+    func privacy(_ fields: FileCaseFields) -> CasePrivacy {
+        guard let key = fields.privacy, case .choice(let value)? = state.values[key] else { return .normal }
+        return CasePrivacy(rawValue: value) ?? .normal
     }
 
     /// Stops a broken script: tells the citizen, reports it, and resets the conversation.

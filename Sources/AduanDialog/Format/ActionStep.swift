@@ -2,13 +2,14 @@
 ///
 /// The one action today is `file_case`: it files the complaint with a tracking number. Its `case`
 /// object names which collected values hold the category, the location, the details and
-/// (optionally) the contact. After it, templates can use `{{tracking}}` (the tracking number),
-/// `{{opd}}` (the agency that handles it), `{{response_time}}` (e.g. "24 jam") and `{{due}}`
-/// (the deadline as a date and time).
+/// (optionally) the contact and the citizen's privacy choice. After it, templates can use
+/// `{{tracking}}` (the tracking number), `{{opd}}` (the agency that handles it),
+/// `{{response_time}}` (e.g. "24 jam") and `{{due}}` (the deadline as a date and time).
 ///
 /// ```json
 /// { "id": "ajukan", "type": "action", "action": "file_case",
-///   "case": { "category": "kategori", "location": "lokasi", "details": "uraian", "contact": "kontak" },
+///   "case": { "category": "kategori", "location": "lokasi", "details": "uraian", "contact": "kontak",
+///             "privacy": "identitas" },
 ///   "next": "terkirim" }
 /// ```
 public struct ActionStep: Sendable, Hashable {
@@ -47,21 +48,47 @@ public struct FileCaseFields: Sendable, Hashable, Codable {
     public var details: String
     /// The value holding a phone number (a `phone` question), if the dialog asks for one.
     public var contact: String?
+    /// The value holding the citizen's privacy choice, if the dialog asks for one: a `choice`
+    /// question whose option values are among ``CasePrivacy`` (`biasa`, `rahasia`, `anonim`).
+    /// Not answered (or no such field) files the case normally; a category marked `sensitive`
+    /// is confidential whatever the choice.
+    public var privacy: String?
 
     /// Names the values.
-    public init(category: String, location: String, details: String, contact: String?) {
+    public init(category: String, location: String, details: String, contact: String?, privacy: String? = nil) {
         self.category = category
         self.location = location
         self.details = details
         self.contact = contact
+        self.privacy = privacy
     }
+
+    /// The field names a `case` object may have.
+    public static let fieldNames = ["category", "location", "details", "contact", "privacy"]
 
     /// The fields as (name in the file, value name).
     public var named: [(field: String, value: String)] {
         var result = [("category", category), ("location", location), ("details", details)]
         if let contact { result.append(("contact", contact)) }
+        if let privacy { result.append(("privacy", privacy)) }
         return result
     }
+}
+
+/// How a citizen wants their case handled, as the option values of the question that a
+/// `file_case`'s `"privacy"` names (the LAPOR! flags).
+public enum CasePrivacy: String, Sendable, Hashable, CaseIterable {
+    /// Normal: the handling officer sees who filed it.
+    case normal = "biasa"
+    /// *Rahasia*: the content (and the citizen) are kept from the public; only the handling
+    /// officer sees them. The case is filed as confidential.
+    case confidential = "rahasia"
+    /// *Anonim*: nobody at the government sees who filed it; no contact is filed. The case is
+    /// also confidential. The citizen can still follow it in their own conversation.
+    case anonymous = "anonim"
+
+    /// The option values a privacy question may have, in order.
+    public static let optionValues = allCases.map(\.rawValue)
 }
 
 extension ActionStep: Codable {

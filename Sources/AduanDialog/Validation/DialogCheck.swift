@@ -124,7 +124,7 @@ struct DialogCheck {
         case .branch(let b):
             checkBranch(b, state: state.id, path: path)
         case .action(let a):
-            reporter.unknownFields(at: path + [.key("case")], allowed: ["category", "location", "details", "contact"],
+            reporter.unknownFields(at: path + [.key("case")], allowed: FileCaseFields.fieldNames,
                                    state: state.id, what: "the case fields")
             if case .fileCase(let fields) = a.action {
                 checkFileCase(fields, state: state.id, path: path + [.key("case")])
@@ -256,17 +256,39 @@ struct DialogCheck {
                 case ("location", .location): fits = true
                 case ("details", .text): fits = true
                 case ("contact", .phone), ("contact", .text): fits = true
+                case ("privacy", .choice(.options)): fits = true
                 default: fits = false
                 }
                 if !fits {
                     let wanted = ["category": "a choice with \"options_from\": \"categories\"",
                                   "location": "a location question", "details": "a text question",
-                                  "contact": "a phone question"][field] ?? ""
+                                  "contact": "a phone question",
+                                  "privacy": "a choice with the options " + Self.privacyValues][field] ?? ""
                     reporter.error("\"\(field)\" must come from \(wanted), but \"\(name)\" is saved by \"\(source.state)\", a \(source.input.typeName) question",
                                    at: path + [.key(field)], state: state)
+                } else if field == "privacy", case .choice(.options(let options)) = source.input {
+                    checkPrivacyOptions(options, name: name, question: source.state, state: state, at: path + [.key(field)])
                 }
             }
         }
+    }
+
+    /// `"biasa", "rahasia", "anonim"`: the option values a privacy question may have.
+    static let privacyValues = CasePrivacy.optionValues.map { "\"\($0)\"" }.joined(separator: ", ")
+
+    /// A privacy question's options must be some of ``CasePrivacy``'s values: any other value
+    /// would be filed as a normal case although the citizen picked it for a reason.
+    mutating func checkPrivacyOptions(_ options: [ChoiceOption], name: String, question: String, state: String,
+                                      at path: [JSONPathComponent]) {
+        let allowed = CasePrivacy.optionValues
+        let others = options.map(\.value).filter { !allowed.contains($0) }
+        guard let first = others.first else { return }
+        let listed = others.map { "\"\($0)\"" }.joined(separator: ", ")
+        reporter.error("\"privacy\" names \"\(name)\", saved by \"\(question)\", whose option"
+                       + (others.count == 1 ? " " : "s ") + listed + (others.count == 1 ? " is" : " are")
+                       + " not allowed; a privacy question's options may only be " + Self.privacyValues
+                       + " (normal, confidential, anonymous)",
+                       at: path, state: state, hint: DiagnosticReporter.didYouMean(first, among: allowed))
     }
 
     mutating func checkLanguages(_ text: LocalizedText, at path: [JSONPathComponent], state: String?) {
@@ -366,7 +388,10 @@ struct DialogCheck {
                 }
             }
             if case .action(let a) = state.kind, case .fileCase(let fields) = a.action {
-                for (field, name) in fields.named where field != "contact" && producers[name] != nil && !available.contains(name) {
+                // A contact and a privacy choice may be missing: the case is filed without a contact,
+                // or normally (a sensitive category is confidential anyway).
+                for (field, name) in fields.named
+                where !["contact", "privacy"].contains(field) && producers[name] != nil && !available.contains(name) {
                     reporter.error("\"\(name)\" may not be collected yet when the case is filed here (some path skips it)",
                                    at: path + [.key("case"), .key(field)], state: state.id)
                 }

@@ -39,7 +39,7 @@ final class NgircdServer: @unchecked Sendable {
     /// tests only); by default the server throttles every client to about 3 lines a second.
     ///
     /// - Throws: ``Failure`` when ngircd is not installed or does not start.
-    static func start(floodControl: Bool = true) throws -> NgircdServer {
+    static func start(floodControl: Bool = true, tls: TestCertificates? = nil) throws -> NgircdServer {
         guard let executable = executablePath else {
             throw Failure(description: "ngircd is not installed: install ngircd: apt-get install ngircd "
                           + "(the IRC integration tests run against a real server)")
@@ -49,7 +49,8 @@ final class NgircdServer: @unchecked Sendable {
             let port = try freePort()
             let folder = try Repository.temporaryFolder("aduan-ngircd")
             let server = NgircdServer(executable: executable, port: port, folder: folder)
-            try server.writeConfig(floodControl: floodControl)
+            if tls != nil { server.tlsPort = try freePort() }
+            try server.writeConfig(floodControl: floodControl, tls: tls)
             do {
                 try server.launch()
                 return server
@@ -78,7 +79,14 @@ final class NgircdServer: @unchecked Sendable {
     /// The server's log so far (for failure messages).
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
-    private func writeConfig(floodControl: Bool) throws {
+    /// The TLS port, when started with certificates.
+    private(set) var tlsPort: Int?
+
+    private func writeConfig(floodControl: Bool, tls: TestCertificates?) throws {
+        var ssl = ""
+        if let tls, let tlsPort {
+            ssl = "[SSL]\n\tCertFile = \(tls.serverCertificate)\n\tKeyFile = \(tls.serverKey)\n\tPorts = \(tlsPort)\n"
+        }
         let config = """
             [Global]
             \tName = irc.test.local
@@ -103,7 +111,7 @@ final class NgircdServer: @unchecked Sendable {
             [Operator]
             \tName = testoper
             \tPassword = testpass
-
+            \(ssl)
             """
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
     }

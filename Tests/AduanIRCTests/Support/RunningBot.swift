@@ -49,7 +49,9 @@ final class LogRecorder: LogHandler, @unchecked Sendable {
 }
 
 /// The real Bangli bot on IRC, in this process: a temporary SQLite file, ``IRCBotService`` in a
-/// `ServiceGroup`, connected to a test server.
+/// `ServiceGroup`, connected to a test server. The staff channels are on IRC (`staffTransport`
+/// `irc`, as `aduan run` sets it), so announcements and status updates in the outbox are the
+/// IRC service's to deliver.
 struct RunningBot {
     let service: IRCBotService
     let database: AduanDatabase
@@ -60,6 +62,8 @@ struct RunningBot {
     let ownsFolder: Bool
 
     var connection: IRCConnection { service.connection }
+    /// The bot's runtime (the one the IRC service feeds).
+    var runtime: BotRuntime { service.runtime }
 
     /// The flood control the tests use: the default burst, and a little faster than the
     /// default 700 ms (ngircd itself lets about 3 lines a second through).
@@ -67,20 +71,22 @@ struct RunningBot {
 
     /// Starts the bot on 127.0.0.1:`port` and waits until it is registered and in its channels.
     /// `sasl` logs it in to a services account; `folder` reuses a database folder (kept at
-    /// ``stop()``, for a restart); `recorder` receives the connection's log at trace level.
-    static func start(port: Int, nick: String = "aduan",
+    /// ``stop()``, for a restart); `recorder` receives the connection's log at trace level;
+    /// `botPath` is the bot file (the shipped Bangli bot by default).
+    static func start(port: Int, nick: String = "aduan", botPath: String = Repository.path("Bots/bangli.json"),
                       backoff: IRCReconnectBackoff = IRCReconnectBackoff(initial: .milliseconds(200), maximum: .milliseconds(500)),
                       flood: IRCFloodControl = testFlood, sasl: IRCClientConfiguration.SASL? = nil,
-                      folder existing: URL? = nil, recorder: LogRecorder? = nil) async throws -> RunningBot {
+                      folder existing: URL? = nil, recorder: LogRecorder? = nil,
+                      clockInterval: Duration = .seconds(15), tls: IRCTLSSettings? = nil) async throws -> RunningBot {
         let folder = try existing ?? Repository.temporaryFolder("aduan-irc")
         let database = try AduanDatabase(path: folder.appendingPathComponent("aduan.sqlite").path)
-        let bot = try BotFile.load(path: Repository.path("Bots/bangli.json"))
-        let runtime = try BotRuntime(bot: bot, database: database, logger: TestLog.logger("aduan.runtime"))
+        let bot = try BotFile.load(path: botPath)
+        let runtime = try BotRuntime(bot: bot, database: database, staffTransport: "irc", logger: TestLog.logger("aduan.runtime"))
         let settings = IRCConnectionConfiguration(host: "127.0.0.1", port: port, client: IRCClientConfiguration(nick: nick, sasl: sasl),
                                                   flood: flood, backoff: backoff, connectTimeout: .seconds(2),
-                                                  keepaliveInterval: .seconds(30), seed: 42)
+                                                  keepaliveInterval: .seconds(30), seed: 42, tls: tls)
         let service = IRCBotService(runtime: runtime, configuration: settings, shutdownFlushTimeout: .seconds(3),
-                                    logger: TestLog.logger("aduan.irc", recorder: recorder))
+                                    clockInterval: clockInterval, logger: TestLog.logger("aduan.irc", recorder: recorder))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
             logger: TestLog.logger("aduan.services")))

@@ -1,0 +1,541 @@
+@testable import AduanIRC
+import AduanIRCProtocol
+import AduanRuntime
+import AduanStore
+import AduanTesting
+import Foundation
+import Testing
+
+/// The staff desk over IRC, against real servers: staff work cases with commands in their
+/// agency's channel (`#opd-pupr`), the bot answers there, and what the citizen is told comes
+/// through the durable outbox. Staff are the accounts the shipped `Bots/bangli.json` names
+/// (`irc-account:budi` for PUPR), so these tests register exactly those accounts with Atheme.
+///
+/// Staff commands are accepted only from an account the server vouches for (`account-tag`):
+/// a nick proves nothing, so on ngircd (no services) every command is refused. The outbox
+/// outlives a stop of the bot and an outage of the server, and nothing in it is sent twice.
+@Suite("Staff desk over IRC, against a real InspIRCd + Atheme and ngircd")
+struct StaffDeskIntegrationTests {
+    static let botPassword = AccountIntegrationTests.botPassword
+    static let channel = "#opd-pupr"
+    static let pattern = IRCIntegrationTests.trackingPattern
+    /// The bot's flood control on InspIRCd, whose test config lifts the server's own: a short
+    /// interval keeps the long dialog (the category list, the privacy question) quick.
+    static let inspircdFlood = IRCFloodControl(burst: 4, interval: .milliseconds(20))
+
+    // MARK: - Helpers
+
+    /// Runs `body` with fresh InspIRCd + Atheme and the Bangli bot logged in to its account;
+    /// stops everything whatever happens.
+    func withServicesAndBot(_ body: (InspircdServer, RunningBot) async throws -> Void) async throws {
+        let server = try InspircdServer.start()
+        defer { server.stop() }
+        try await IRCTestClient.registerAccount(port: server.port, account: "aduan", password: Self.botPassword)
+        let bot = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood,
+                                             sasl: .init(account: "aduan", password: Self.botPassword))
+        do {
+            try await body(server, bot)
+        } catch {
+            await bot.stop()
+            throw error
+        }
+        await bot.stop()
+    }
+
+    /// Registers `account` and connects a client logged in to it (SASL) under `nick`.
+    func loggedIn(on server: InspircdServer, nick: String, account: String, register: Bool = true) async throws -> IRCTestClient {
+        if register {
+            try await IRCTestClient.registerAccount(port: server.port, account: account, password: "sandi-\(account)")
+        }
+        return try await IRCTestClient.connect(port: server.port, nick: nick, account: account, password: "sandi-\(account)")
+    }
+
+    /// The citizen files a pothole complaint in private messages (privacy: *Biasa*, no
+    /// contact); returns its tracking number.
+    func fileCase(_ citizen: IRCTestClient, description: String = "Jalan berlubang besar di depan SD 2, motor sering jatuh.")
+        async throws -> String {
+        for step in IRCIntegrationTests.untilDescription {
+            try await citizen.say(step.say, to: "aduan", expect: step.expect)
+        }
+        try await citizen.say(description, to: "aduan", expect: IRCIntegrationTests.privacyQuestion)
+        try await citizen.say("1", to: "aduan", expect: IRCIntegrationTests.contactQuestion)
+        try await citizen.say("tidak", to: "aduan", expect: "Sudah benar?")
+        let done = try await citizen.say("ya", to: "aduan", expect: "status BGL-").joined(separator: "\n")
+        let range = try #require(done.range(of: Self.pattern, options: .regularExpression))
+        return String(done[range])
+    }
+
+    /// Waits until `watcher` (in `#opd-pupr`) has the announcement of `code`, whose last line
+    /// is the command to take it.
+    func waitForAnnouncement(of code: String, on watcher: IRCTestClient) async throws {
+        try await watcher.waitForLine(from: "aduan", to: Self.channel, containing: "Aduan baru \(code)")
+        try await watcher.waitForLine(from: "aduan", to: Self.channel, containing: "Ketik: ambil \(code)")
+    }
+
+    /// What a staff command must not have changed: the case and its history.
+    struct CaseSnapshot: Equatable {
+        var record: CaseRecord
+        var events: [CaseEventRecord]
+
+        init(_ database: AduanDatabase, code: String) throws {
+            record = try #require(try database.case(tracking: code))
+            events = try database.events(caseID: try #require(record.id))
+        }
+    }
+
+    // MARK: - The workflow
+
+    @Test("staff budi takes, answers, asks and resolves a case in #opd-pupr; the citizen is told in private, answers, confirms and rates; the case is closed",
+          .timeLimit(.minutes(2)))
+    func staffWorkflow() async throws {
+        try await withServicesAndBot { server, bot in
+            let budi = try await loggedIn(on: server, nick: "budi", account: "budi")
+            try await budi.join(Self.channel)
+            let citizen = try await loggedIn(on: server, nick: "warga_bangli", account: "wargabangli")
+            let code = try await fileCase(citizen)
+            let afterFiling = await citizen.mark
+            try await waitForAnnouncement(of: code, on: budi)
+
+            // ambil: the bot acknowledges in the channel; the citizen hears the case is in hand.
+            let taken = try await budi.command("ambil \(code)", in: Self.channel, expect: "✔")
+            #expect(taken.contains { $0.contains("✔ \(code) diambil oleh budi") })
+            try await citizen.waitForLine(from: "aduan", to: citizen.nick, containing: "sedang ditangani", since: afterFiling)
+            var record = try #require(try bot.database.case(tracking: code))
+            #expect(record.status == "in_progress")
+            #expect(record.assignee == "irc-account:budi")
+
+            // balas: the message reaches the citizen under the agency's name.
+            var mark = await citizen.mark
+            try await budi.command("balas \(code) Tim kami meluncur besok pagi", in: Self.channel, expect: "✔ Balasan dikirim")
+            try await citizen.waitForLine(from: "aduan", to: citizen.nick, containing: "Tim kami meluncur besok pagi", since: mark)
+            let message = await citizen.texts(from: "aduan", to: citizen.nick, since: mark)
+            #expect(message == ["Pesan dari Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) tentang aduan \(code):",
+                                "Tim kami meluncur besok pagi"])
+
+            // tanya: the citizen's next private message is the answer, posted in the channel.
+            mark = await citizen.mark
+            try await budi.command("tanya \(code) Di sebelah mana persisnya?", in: Self.channel, expect: "✔ Pertanyaan dikirim")
+            try await citizen.waitForLine(from: "aduan", to: citizen.nick, containing: "Balas pesan ini untuk menjawab.", since: mark)
+            #expect(await citizen.texts(from: "aduan", to: citizen.nick, since: mark).contains("Di sebelah mana persisnya?"))
+            let beforeAnswer = await budi.mark
+            try await citizen.say("Di depan warung Bu Made, dekat tiang listrik", to: "aduan", expect: "jawaban Anda sudah diteruskan")
+            try await budi.waitForLine(from: "aduan", to: Self.channel, containing: "Di depan warung Bu Made, dekat tiang listrik",
+                                       since: beforeAnswer)
+            let answer = await budi.texts(from: "aduan", to: Self.channel, since: beforeAnswer)
+            #expect(answer.suffix(2) == ["Jawaban pelapor \(code):", "Di depan warung Bu Made, dekat tiang listrik"])
+
+            // selesai: the citizen is asked whether it is fixed, then for a rating.
+            mark = await citizen.mark
+            try await budi.command("selesai \(code) Lubang sudah ditambal", in: Self.channel, expect: "✔ \(code) selesai")
+            try await citizen.waitForLine(from: "aduan", to: citizen.nick, containing: "benar-benar sudah beres? Balas ya atau tidak",
+                                          since: mark)
+            #expect(await citizen.texts(from: "aduan", to: citizen.nick, since: mark).contains("Lubang sudah ditambal"))
+            #expect(try bot.database.case(tracking: code)?.status == "resolved")
+            try await citizen.say("ya", to: "aduan", expect: "balas angka 1 (buruk) sampai 5 (sangat baik)")
+            let beforeRating = await budi.mark
+            try await citizen.say("5", to: "aduan", expect: "Aduan \(code) ditutup")
+            try await budi.waitForLine(from: "aduan", to: Self.channel,
+                                       containing: "Pelapor menilai penanganan \(code): 5/5. Aduan ditutup.", since: beforeRating)
+
+            record = try #require(try bot.database.case(tracking: code))
+            #expect(record.status == "closed")
+            #expect(record.rating == 5)
+            #expect(record.prompt == nil)
+            let kinds = try bot.database.events(caseID: try #require(record.id)).map(\.kind)
+            #expect(kinds == ["received", "taken", "reply", "question", "citizen_answer", "resolved", "confirmed_fixed",
+                              "rating", "closed"])
+            // The citizen never learns who the staff member is.
+            let toCitizen = await citizen.texts(from: "aduan", since: afterFiling)
+            #expect(!toCitizen.isEmpty)
+            #expect(!toCitizen.contains { $0.lowercased().contains("budi") })
+            try await bot.waitUntil("the outbox delivered", timeout: .seconds(5)) {
+                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            }
+            #expect(await bot.connection.registrationCount == 1)
+            await citizen.close()
+            await budi.close()
+        }
+    }
+
+    // MARK: - Spoofing
+
+    @Test("the nick budi without budi's account is refused, whoever holds it; a non-staff account is refused; the case is unchanged until the real budi acts",
+          .timeLimit(.minutes(2)))
+    func spoofedStaff() async throws {
+        try await withServicesAndBot { server, bot in
+            let budi = try await loggedIn(on: server, nick: "budi", account: "budi")
+            try await budi.join(Self.channel)
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_curiga")
+            let code = try await fileCase(citizen)
+            try await waitForAnnouncement(of: code, on: budi)
+            try await bot.waitUntil("the outbox delivered", timeout: .seconds(5)) {
+                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            }
+            let citizenMark = await citizen.mark
+
+            // The real budi speaks (a read-only command), so the bot has seen the nick with the
+            // account, then moves to another nick.
+            let shown = try await budi.command("lihat \(code)", in: Self.channel, expect: code)
+            #expect(!shown.isEmpty)
+            let before = try CaseSnapshot(bot.database, code: code)
+            let renamed = await budi.mark
+            try await budi.send("NICK budi_hp")
+            try await budi.waitFor("own NICK", from: renamed) { $0.verb == "NICK" && $0.params.first == "budi_hp" }
+
+            // 1. Nobody's account, nick "budi", while the real budi is on as budi_hp.
+            let impostor = try await IRCTestClient.connect(port: server.port, nick: "budi")
+            try await impostor.join(Self.channel)
+            let refused = try await impostor.command("ambil \(code)", in: Self.channel, expect: "akun")
+            #expect(!refused.contains { $0.hasPrefix("✔") })
+            #expect(try CaseSnapshot(bot.database, code: code) == before)
+            await impostor.close(quit: "bye")
+
+            // 2. The real budi leaves; someone logged in to another (non-staff) account takes
+            //    the nick "budi".
+            await budi.close(quit: "pulang")
+            let other = try await loggedIn(on: server, nick: "budi", account: "tamu")
+            try await other.join(Self.channel)
+            let notStaff = try await other.command("ambil \(code)", in: Self.channel, expect: "tidak terdaftar sebagai staf")
+            #expect(notStaff.contains { $0.contains("irc-account:tamu") })
+            #expect(!notStaff.contains { $0.hasPrefix("✔") })
+            // Every command, not only ambil.
+            try await other.command("selesai \(code) sudah beres", in: Self.channel, expect: "tidak terdaftar sebagai staf")
+            try await other.command("balas \(code) halo dari budi", in: Self.channel, expect: "tidak terdaftar sebagai staf")
+            #expect(try CaseSnapshot(bot.database, code: code) == before)
+
+            // 3. Staff of another agency (Perkim) may not act on PUPR's case.
+            let perkim = try await loggedIn(on: server, nick: "petugas_perkim", account: "trc-perkim")
+            try await perkim.join(Self.channel)
+            try await perkim.command("ambil \(code)", in: Self.channel, expect: "bukan aduan OPD Anda")
+            #expect(try CaseSnapshot(bot.database, code: code) == before)
+
+            // Nothing reached the citizen, and nothing waits for them.
+            #expect(await citizen.texts(from: "aduan", since: citizenMark).isEmpty)
+            #expect(try bot.runtime.pendingOutbox(transport: "irc").isEmpty)
+
+            // The real budi, back under any nick, is accepted: the refusals were about identity.
+            let back = try await loggedIn(on: server, nick: "budi_kantor", account: "budi", register: false)
+            try await back.join(Self.channel)
+            try await back.command("ambil \(code)", in: Self.channel, expect: "✔ \(code) diambil oleh budi")
+            try await citizen.waitForLine(from: "aduan", to: "warga_curiga", containing: "sedang ditangani", since: citizenMark)
+            let record = try #require(try bot.database.case(tracking: code))
+            #expect(record.status == "in_progress")
+            #expect(record.assignee == "irc-account:budi")
+            await back.close()
+            await perkim.close()
+            await other.close()
+            await citizen.close()
+        }
+    }
+
+    @Test("on ngircd (no services, no accounts) a staff command from the nick budi is refused with the account message and changes nothing",
+          .timeLimit(.minutes(1)))
+    func noAccountsOnNgircd() async throws {
+        let server = try NgircdServer.start()
+        defer { server.stop() }
+        let bot = try await RunningBot.start(port: server.port)
+        do {
+            let budi = try await IRCTestClient.connect(port: server.port, nick: "budi")
+            try await budi.join(Self.channel)
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_ngircd")
+            let code = try await fileCase(citizen)
+            try await waitForAnnouncement(of: code, on: budi)
+            try await bot.waitUntil("the outbox delivered", timeout: .seconds(5)) {
+                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            }
+            let before = try CaseSnapshot(bot.database, code: code)
+            let citizenMark = await citizen.mark
+
+            for command in ["ambil \(code)", "balas \(code) Tim kami meluncur", "selesai \(code) sudah ditambal"] {
+                let refused = try await budi.command(command, in: Self.channel, expect: "akun")
+                #expect(!refused.contains { $0.hasPrefix("✔") })
+            }
+            // Chatter is not a command: no answer at all.
+            let chatterMark = await budi.mark
+            try await budi.send("PRIVMSG \(Self.channel) :selamat pagi semua")
+            try await Task.sleep(for: .seconds(1))
+            #expect(await budi.texts(from: "aduan", to: Self.channel, since: chatterMark).isEmpty)
+
+            #expect(try CaseSnapshot(bot.database, code: code) == before)
+            #expect(try bot.runtime.pendingOutbox(transport: "irc").isEmpty)
+            #expect(await citizen.texts(from: "aduan", since: citizenMark).isEmpty)
+            await citizen.close()
+            await budi.close()
+        } catch {
+            await bot.stop()
+            throw error
+        }
+        await bot.stop()
+    }
+
+    // MARK: - The outbox survives outages
+
+    @Test("a status notice written while the bot is stopped waits in the outbox and is delivered exactly once when it starts again",
+          .timeLimit(.minutes(2)))
+    func outboxSurvivesBotRestart() async throws {
+        let server = try InspircdServer.start()
+        defer { server.stop() }
+        let sasl = IRCClientConfiguration.SASL(account: "aduan", password: Self.botPassword)
+        try await IRCTestClient.registerAccount(port: server.port, account: "aduan", password: Self.botPassword)
+        let folder = try Repository.temporaryFolder("aduan-irc-outbox")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("aduan.sqlite").path
+
+        let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_tunggu")
+        let first = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: sasl, folder: folder)
+        let code: String
+        do {
+            code = try await fileCase(citizen)
+            try await first.waitUntil("the announcement delivered", timeout: .seconds(10)) {
+                (try? first.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            }
+        } catch {
+            await first.stop()
+            throw error
+        }
+        await first.stop()
+
+        // The bot is down: budi takes the case through the runtime on the same database (as
+        // another transport's desk would); the citizen's notice waits for IRC.
+        do {
+            let database = try AduanDatabase(path: path)
+            defer { try? database.close() }
+            let runtime = try BotRuntime(bot: try BotFile.load(path: Repository.path("Bots/bangli.json")), database: database,
+                                         staffTransport: "irc", logger: TestLog.logger("aduan.runtime"))
+            let replies = try await runtime.handle(InboundMessage(transport: "irc", sender: "irc-account:budi", channel: Self.channel,
+                                                                  text: "ambil \(code)", account: "irc-account:budi"))
+            #expect(replies.map(\.text).contains { $0.hasPrefix("✔ \(code) diambil") })
+            let waiting = try runtime.pendingOutbox(transport: "irc")
+            #expect(waiting.count == 1)
+            #expect(waiting.first?.message.destination == .user("irc:warga_tunggu"))
+            #expect(waiting.first?.message.text.contains("sedang ditangani") == true)
+        }
+        #expect(await citizen.texts(from: "aduan").filter { $0.contains("sedang ditangani") }.isEmpty)
+
+        // Started again: the notice arrives once and is marked sent.
+        let second = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: sasl, folder: folder)
+        do {
+            try await citizen.waitForLine(from: "aduan", to: "warga_tunggu", containing: "Aduan \(code) sedang ditangani")
+            try await second.waitUntil("the outbox marked sent", timeout: .seconds(10)) {
+                (try? second.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            }
+        } catch {
+            await second.stop()
+            throw error
+        }
+        await second.stop()
+
+        // A third start sends nothing again.
+        let third = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: sasl, folder: folder)
+        do {
+            try await Task.sleep(for: .seconds(3))
+            #expect(await citizen.texts(from: "aduan").filter { $0.contains("sedang ditangani") }.count == 1)
+            #expect(try third.runtime.pendingOutbox(transport: "irc").isEmpty)
+        } catch {
+            await third.stop()
+            throw error
+        }
+        await third.stop()
+        await citizen.close()
+    }
+
+    @Test("a notice for a logged-in citizen, written while the bot is stopped, waits after the restart until the citizen writes (no nick is known for the account), then arrives once",
+          .timeLimit(.minutes(2)))
+    func outboxToAccountAfterBotRestart() async throws {
+        let server = try InspircdServer.start()
+        defer { server.stop() }
+        let sasl = IRCClientConfiguration.SASL(account: "aduan", password: Self.botPassword)
+        try await IRCTestClient.registerAccount(port: server.port, account: "aduan", password: Self.botPassword)
+        let folder = try Repository.temporaryFolder("aduan-irc-outbox-account")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("aduan.sqlite").path
+
+        try await IRCTestClient.registerAccount(port: server.port, account: "wargaakun", password: "sandi-wargaakun")
+        let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_akun", account: "wargaakun",
+                                                      password: "sandi-wargaakun")
+        let first = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: sasl, folder: folder)
+        let code: String
+        do {
+            code = try await fileCase(citizen)
+            try await first.waitUntil("the announcement delivered", timeout: .seconds(10)) {
+                (try? first.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            }
+        } catch {
+            await first.stop()
+            throw error
+        }
+        await first.stop()
+        do {
+            let database = try AduanDatabase(path: path)
+            defer { try? database.close() }
+            let runtime = try BotRuntime(bot: try BotFile.load(path: Repository.path("Bots/bangli.json")), database: database,
+                                         staffTransport: "irc", logger: TestLog.logger("aduan.runtime"))
+            _ = try await runtime.handle(InboundMessage(transport: "irc", sender: "irc-account:budi", channel: Self.channel,
+                                                        text: "ambil \(code)", account: "irc-account:budi"))
+            #expect(try runtime.pendingOutbox(transport: "irc").first?.message.destination == .user("irc-account:wargaakun"))
+        }
+        let second = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: sasl, folder: folder)
+        do {
+            // The new bot has not seen the account: the notice is held, not dropped.
+            try await Task.sleep(for: .seconds(3))
+            #expect(await citizen.texts(from: "aduan").filter { $0.contains("sedang ditangani") }.isEmpty)
+            #expect(try second.runtime.pendingOutbox(transport: "irc").count == 1)
+            // The citizen writes (under another nick, even): the bot learns where they are.
+            let renamed = await citizen.mark
+            try await citizen.send("NICK warga_akun2")
+            try await citizen.waitFor("own NICK", from: renamed) { $0.verb == "NICK" && $0.params.first == "warga_akun2" }
+            try await citizen.say("status", to: "aduan", expect: code)
+            try await citizen.waitForLine(from: "aduan", to: "warga_akun2", containing: "Aduan \(code) sedang ditangani")
+            try await second.waitUntil("the outbox marked sent", timeout: .seconds(10)) {
+                (try? second.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            }
+            try await Task.sleep(for: .seconds(3))
+            #expect(await citizen.texts(from: "aduan").filter { $0.contains("sedang ditangani") }.count == 1)
+        } catch {
+            await second.stop()
+            throw error
+        }
+        await second.stop()
+        await citizen.close()
+    }
+
+    @Test("the bot is stopped while an announcement is still going out; after the restart every line of it is in the channel once",
+          .timeLimit(.minutes(1)))
+    func stopWhileDelivering() async throws {
+        let server = try NgircdServer.start()
+        defer { server.stop() }
+        let folder = try Repository.temporaryFolder("aduan-irc-stop")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let watcher = try await IRCTestClient.connect(port: server.port, nick: "staf_pupr")
+        let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_buru")
+        let first = try await RunningBot.start(port: server.port, folder: folder)
+        let code: String
+        do {
+            try await watcher.join(Self.channel)
+            code = try await fileCase(citizen)
+        } catch {
+            await first.stop()
+            throw error
+        }
+        // Stopped at once: the announcement (two channels, five lines each) is being written.
+        await first.stop()
+        let second = try await RunningBot.start(port: server.port, folder: folder)
+        do {
+            try await waitForAnnouncement(of: code, on: watcher)
+            try await second.waitUntil("the outbox marked sent", timeout: .seconds(10)) {
+                (try? second.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            }
+            try await Task.sleep(for: .seconds(3))
+            let lines = await watcher.texts(from: "aduan", to: Self.channel)
+            #expect(lines.filter { $0.hasPrefix("Aduan baru \(code)") }.count == 1, "\(lines)")
+            #expect(lines.filter { $0 == "Ketik: ambil \(code)" }.count == 1, "\(lines)")
+        } catch {
+            await second.stop()
+            throw error
+        }
+        await second.stop()
+        await watcher.close()
+        await citizen.close()
+    }
+
+    @Test("with the IRC server down, a staff command and overdue alarms fill the outbox; after the server restarts and the bot reconnects each message arrives once",
+          .timeLimit(.minutes(1)))
+    func outboxSurvivesServerRestart() async throws {
+        // A fixed 1.5 s wait before each reconnect, so the citizen and staff are back first;
+        // the service's own clock is kept out of the way (the test runs the clock itself).
+        let backoff = IRCReconnectBackoff(initial: .milliseconds(1500), maximum: .milliseconds(1500), jitter: 0)
+        let server = try NgircdServer.start()
+        defer { server.stop() }
+        let bot = try await RunningBot.start(port: server.port, backoff: backoff, clockInterval: .seconds(3600))
+        do {
+            let watcher = try await IRCTestClient.connect(port: server.port, nick: "staf_pupr")
+            try await watcher.join(Self.channel)
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_sabar")
+            let code = try await fileCase(citizen)
+            try await waitForAnnouncement(of: code, on: watcher)
+            try await bot.waitUntil("the announcement delivered", timeout: .seconds(10)) {
+                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            }
+
+            server.crash()
+            await citizen.close()
+            await watcher.close()
+            try await bot.waitUntil("disconnected", timeout: .seconds(5)) { await !bot.connection.isRegistered }
+
+            // While the server is down: budi takes the case (through the runtime, as an account
+            // the network would vouch for), and the case's deadline has passed, so the clock
+            // escalates it.
+            let replies = try await bot.runtime.handle(InboundMessage(
+                transport: "irc", sender: "irc-account:budi", channel: Self.channel, text: "ambil \(code)",
+                account: "irc-account:budi"))
+            #expect(replies.map(\.text).contains { $0.hasPrefix("✔ \(code) diambil") })
+            var record = try #require(try bot.database.case(tracking: code))
+            record.version += 1
+            record.dueAt = Date().addingTimeInterval(-3600)
+            record.alarmAt = Date().addingTimeInterval(-3600)
+            try bot.database.save(CaseChange(record: record, at: record.updatedAt, events: []))
+            #expect(try bot.runtime.runClock() >= 1)
+
+            let waiting = try bot.runtime.pendingOutbox(transport: "irc")
+            let toCitizen = waiting.filter { $0.message.destination == .user("irc:warga_sabar") }.map(\.message.text)
+            let toChannel = waiting.filter { $0.message.destination == .channel(Self.channel) }.map(\.message.text)
+            #expect(toCitizen.count == 1 && toCitizen.first?.contains("sedang ditangani") == true)
+            // Past the deadline the reminders are skipped; the first escalation step (the head)
+            // goes to the agency's channel.
+            #expect(toChannel.contains { $0.contains("ESKALASI tingkat 1") && $0.contains(code) }, "\(toChannel)")
+            #expect(waiting.count == toCitizen.count + toChannel.count)
+
+            try server.launch()
+            let back = try await IRCTestClient.connect(port: server.port, nick: "warga_sabar")
+            let staff = try await IRCTestClient.connect(port: server.port, nick: "staf_pupr")
+            try await staff.join(Self.channel)
+            try await bot.waitUntil("registered again", timeout: .seconds(15)) { await bot.connection.registrationCount == 2 }
+            try await back.waitForLine(from: "aduan", to: "warga_sabar", containing: "Aduan \(code) sedang ditangani")
+            for text in toChannel {
+                try await staff.waitForLine(from: "aduan", to: Self.channel, containing: text)
+            }
+            try await bot.waitUntil("the outbox marked sent", timeout: .seconds(10)) {
+                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            }
+            // One more delivery round passes: nothing is sent twice.
+            try await Task.sleep(for: .seconds(3))
+            #expect(await back.texts(from: "aduan", to: "warga_sabar").filter { $0.contains("sedang ditangani") }.count == 1)
+            let channelTexts = await staff.texts(from: "aduan", to: Self.channel)
+            for text in toChannel {
+                #expect(channelTexts.filter { $0 == text }.count == 1, "\(text)")
+            }
+            await back.close()
+            await staff.close()
+        } catch {
+            await bot.stop()
+            throw error
+        }
+        await bot.stop()
+    }
+}
+
+extension IRCTestClient {
+    /// Says `text` in `channel` and waits until the bot answers there with a line containing
+    /// `expect`; returns the bot's lines in the channel since the command was sent.
+    @discardableResult
+    func command(_ text: String, in channel: String, expect: String, bot: String = "aduan",
+                 timeout: Duration = .seconds(20)) async throws -> [String] {
+        let start = mark
+        try await send("PRIVMSG \(channel) :\(text)")
+        try await waitFor("answer containing \"\(expect)\" to \"\(text.prefix(40))\" in \(channel)", from: start, timeout: timeout) { m in
+            m.verb == "PRIVMSG" && m.sourceParts?.nick.lowercased() == bot.lowercased()
+                && m.params.first?.lowercased() == channel.lowercased() && m.params.last?.contains(expect) == true
+        }
+        return texts(from: bot, to: channel, since: start)
+    }
+
+    /// Waits for a `PRIVMSG` from `sender` to `target` (a channel, or this client's nick)
+    /// containing `piece`, received at or after `since`.
+    func waitForLine(from sender: String, to target: String, containing piece: String, since: Int = 0,
+                     timeout: Duration = .seconds(15)) async throws {
+        try await waitFor("a line from \(sender) to \(target) containing \"\(piece.prefix(60))\"", from: since, timeout: timeout) { m in
+            m.verb == "PRIVMSG" && m.sourceParts?.nick.lowercased() == sender.lowercased()
+                && m.params.first?.lowercased() == target.lowercased() && m.params.last?.contains(piece) == true
+        }
+    }
+}
