@@ -39,7 +39,7 @@ public struct TransitionRefusal: Error, Sendable, Hashable {
 /// ```
 /// received ─verify→ verified ─forward→ forwarded ─take/start→ in_progress ─resolve→ resolved ─close→ closed
 ///     open statuses (received, verified, forwarded, in_progress, waiting, reopened):
-///         forward → forwarded · take/start → in_progress · wait → waiting
+///         forward → forwarded · take/start → in_progress · wait → waiting (again: extended)
 ///         resolve → resolved · reject → rejected · markDuplicate → duplicate
 ///     resolved, rejected, duplicate: close → closed · reopen → reopened
 ///     closed: reopen → reopened
@@ -78,7 +78,8 @@ public enum CaseLifecycle {
         case .start:
             return open && status != .inProgress ? .inProgress : nil
         case .wait:
-            return open && status != .waiting ? .waiting : nil
+            // From waiting too: the wait is extended (a new date and reason).
+            return open ? .waiting : nil
         case .resolve:
             return open ? .resolved : nil
         case .reject:

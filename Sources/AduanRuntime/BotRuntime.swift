@@ -118,24 +118,32 @@ public final class BotRuntime: Sendable {
     /// The citizen's answer to what a case asked them, or nil when nothing waits for one (or
     /// the message is a command, which the dialog answers).
     private func followUp(_ message: InboundMessage, key: String) throws -> String? {
-        guard let record = try database.caseAwaitingAnswer(conversationKey: key) else {
+        guard let record = try awaitingAnswer(key: key, text: message.text) else {
             prompted.withLock { _ = $0.remove(key) }
             return nil
         }
         if registry.snapshot.current.engine.isCommand(message.text) { return nil }
-        var reply: String?
+        var reply: String
         do {
             reply = try CitizenFollowUp(context: desk()).answer(message.text, to: record, channel: message.transport)
         } catch StoreError.staleCase {
-            guard let fresh = try database.caseAwaitingAnswer(conversationKey: key) else { return nil }
+            guard let fresh = try awaitingAnswer(key: key, text: message.text) else { return nil }
             reply = try CitizenFollowUp(context: desk()).answer(message.text, to: fresh, channel: message.transport)
         }
-        guard let reply else { return nil }
         if try database.caseAwaitingAnswer(conversationKey: key) == nil {
             prompted.withLock { _ = $0.remove(key) }
         }
         bell.ring()
         return reply
+    }
+
+    /// Which of the citizen's cases a message answers: the one whose tracking number it names,
+    /// else the one asked longest ago (citizens answer in the order they were asked).
+    private func awaitingAnswer(key: String, text: String) throws -> CaseRecord? {
+        let waiting = try database.casesAwaitingAnswer(conversationKey: key)
+        guard waiting.count > 1 else { return waiting.first }
+        let compact = TrackingNumber.normalized(text)
+        return waiting.first { compact.contains(TrackingNumber.normalized($0.tracking)) } ?? waiting.first
     }
 
     // MARK: - The outbox and the clock

@@ -29,11 +29,11 @@ public struct CitizenMessages: Sendable {
 
     /// The values each text may use, besides `tracking` and `opd`.
     public static let values: [String: [String]] = [
-        "verified": [], "forwarded": ["note"], "in_progress": [], "waiting": ["reason", "until"],
+        "verified": [], "forwarded": [], "in_progress": [], "waiting": ["reason", "until"],
         "resolved": ["report"], "rejected": ["reason", "refer"], "duplicate": ["original"],
         "reopened": ["reason"], "closed": [], "reply": ["text"], "question": ["text"],
         "answer_received": [], "ask_fixed": [], "reask_fixed": [], "ask_rating": [], "reask_rating": [],
-        "rated": ["rating"], "not_fixed": [], "feedback_skipped": [], "original_update": ["original", "status"],
+        "rated": ["rating"], "not_fixed": [], "feedback_skipped": [], "original_update": ["original", "status", "detail"],
     ]
 
     /// The built-in texts.
@@ -55,8 +55,8 @@ public struct CitizenMessages: Sendable {
             "en": "Work on complaint {{tracking}} is waiting: {{reason}}. Expected until {{until}}. We will tell you when it moves on.",
         ]),
         "resolved": LocalizedText([
-            "id": "Aduan {{tracking}} sudah ditangani oleh {{opd}}:\n{{report}}\nApakah masalahnya benar-benar sudah beres? Balas ya atau tidak.",
-            "en": "{{opd}} has handled complaint {{tracking}}:\n{{report}}\nIs the problem really fixed? Reply yes or no.",
+            "id": "Aduan {{tracking}} sudah ditangani oleh {{opd}}:\n{{report}}",
+            "en": "{{opd}} has handled complaint {{tracking}}:\n{{report}}",
         ]),
         "rejected": LocalizedText([
             "id": "Mohon maaf, aduan {{tracking}} tidak dapat ditindaklanjuti: {{reason}}{{refer}}",
@@ -115,8 +115,8 @@ public struct CitizenMessages: Sendable {
             "en": "We are sorry. Complaint {{tracking}} has been reopened and {{opd}} has been told.",
         ]),
         "original_update": LocalizedText([
-            "id": "Kabar aduan {{original}} (sama dengan aduan Anda {{tracking}}): {{status}}.",
-            "en": "Update on complaint {{original}} (the same as your complaint {{tracking}}): {{status}}.",
+            "id": "Kabar aduan {{original}} (sama dengan aduan Anda {{tracking}}): {{status}}{{detail}}.",
+            "en": "Update on complaint {{original}} (the same as your complaint {{tracking}}): {{status}}{{detail}}.",
         ]),
     ]
 }

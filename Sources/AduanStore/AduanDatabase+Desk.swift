@@ -83,12 +83,18 @@ extension AduanDatabase {
     /// The newest case of a conversation that waits for the citizen's answer (its `prompt` is
     /// set), or nil.
     public func caseAwaitingAnswer(conversationKey: String) throws -> CaseRecord? {
+        try casesAwaitingAnswer(conversationKey: conversationKey).last
+    }
+
+    /// The cases of a conversation that wait for the citizen's answer, the one asked longest
+    /// ago first.
+    public func casesAwaitingAnswer(conversationKey: String) throws -> [CaseRecord] {
         try writer.read { db in
             try CaseRecord
                 .filter(CaseRecord.Columns.conversationKey == conversationKey)
                 .filter(CaseRecord.Columns.prompt != nil)
-                .order(CaseRecord.Columns.updatedAt.desc, CaseRecord.Columns.id.desc)
-                .fetchOne(db)
+                .order(CaseRecord.Columns.updatedAt, CaseRecord.Columns.id)
+                .fetchAll(db)
         }
     }
 
@@ -126,7 +132,7 @@ extension AduanDatabase {
     /// Removes the personal data of a bot's finished cases (closed, rejected, duplicate, and
     /// resolved ones whose citizen never answered whether it is fixed) last changed before
     /// `cutoff`: the details, the contact and the citizen's identity in the case,
-    /// its history and its outbox. Category, OPD, kecamatan, desa, statuses, times and rating
+    /// its history and its outbox (messages still waiting are dropped too). Category, OPD, kecamatan, desa, statuses, times and rating
     /// stay, for anonymous statistics. Returns the number of cases redacted.
     @discardableResult
     public func redactFinishedCases(botID: String, changedBefore cutoff: Date, at time: Date) throws -> Int {
@@ -143,7 +149,7 @@ extension AduanDatabase {
                 try db.execute(sql: """
                     UPDATE case_events SET note = ? WHERE case_id = ? AND note IS NOT NULL;
                     UPDATE case_events SET actor = ? WHERE case_id = ? AND actor = ?;
-                    DELETE FROM outbox WHERE case_id = ? AND sent_at IS NOT NULL;
+                    DELETE FROM outbox WHERE case_id = ?;
                     UPDATE cases SET details = ?, contact = NULL, conversation_key = ?, waiting_reason = NULL,
                         prompt = NULL, alarm_at = NULL, redacted_at = ?, version = version + 1
                     WHERE id = ?;

@@ -63,6 +63,9 @@ struct StaffDeskEndToEndTests {
             "Jawaban pelapor \(code):\n\(answer)",
             "✔ Catatan internal untuk \(code) disimpan (tidak terlihat oleh warga).",
             "✔ \(code) selesai. Laporan penanganan tercatat; warga ditanya apakah sudah beres.",
+            // The handling report, addressed to the head (Bangli has no separate head channel).
+            "kadis-pupr: Laporan penanganan \(code) (Jalan, jembatan, atau saluran rusak, Desa Batur Selatan, Kecamatan Kintamani) "
+                + "oleh budi, TRC PUPR:\n\(report)",
             "Pelapor menilai penanganan \(code): 4/5. Aduan ditutup.",
         ])
 
@@ -72,7 +75,8 @@ struct StaffDeskEndToEndTests {
             "Aduan \(code) sedang ditangani oleh \(Self.pupr).",
             "\(Self.pupr) bertanya tentang aduan \(code):\n\(question)\nBalas pesan ini untuk menjawab.",
             "Terima kasih, jawaban Anda sudah diteruskan ke \(Self.pupr) (aduan \(code)).",
-            "Aduan \(code) sudah ditangani oleh \(Self.pupr):\n\(report)\nApakah masalahnya benar-benar sudah beres? Balas ya atau tidak.",
+            "Aduan \(code) sudah ditangani oleh \(Self.pupr):\n\(report)",
+            "Apakah masalah pada aduan \(code) benar-benar sudah beres? Balas ya atau tidak.",
             "Syukurlah. Beri nilai penanganan aduan \(code) oleh \(Self.pupr): balas angka 1 (buruk) sampai 5 (sangat baik), atau lewati.",
             "Terima kasih atas penilaian Anda. Aduan \(code) ditutup.",
         ])
@@ -179,7 +183,7 @@ struct StaffDeskEndToEndTests {
         let head = try #require(pupr.last)
         #expect(head.hasPrefix("kadis-pupr"))
         #expect(head.contains("ESKALASI tingkat 1 → kepala OPD: \(code)"))
-        #expect(head.contains("di PUPR melewati tenggat 24 Nov 2026 09.00 WITA"))
+        #expect(head.contains("di PUPR mencapai tenggat 24 Nov 2026 09.00 WITA (tepat pada tenggat)"))
         #expect(!head.contains("kadis-pupr, kadis-pupr"), "the head is named once, though listed per network")
         #expect(second.to("#aduan-bangli") == [
             "ESKALASI tingkat 2 → koordinator: \(code) (Jalan, jembatan, atau saluran rusak, Desa Batur Selatan, Kecamatan Kintamani) "
@@ -257,7 +261,7 @@ struct StaffDeskEndToEndTests {
         #expect(dlh.dropFirst().first == "Akun terminal:mallory tidak terdaftar sebagai staf di bot ini; hubungi admin. (This account is not listed as staff.)")
         // The coordinator's forward reaches DLH as an announcement to take.
         let forwarded = dlh[2]
-        #expect(forwarded.hasPrefix("Diteruskan oleh sari"))
+        #expect(forwarded.hasPrefix("Diteruskan dari PUPR oleh sari"))
         #expect(forwarded.contains("Aduan baru \(code)"))
         #expect(forwarded.contains("Untuk TRC Dinas Lingkungan Hidup (DLH)"))
         #expect(forwarded.hasSuffix("Ketik: ambil \(code)"))
@@ -316,7 +320,7 @@ struct StaffDeskEndToEndTests {
             "Aduan terlambat: tidak ada.",
             "Aduan menunggu (1):\n\(code) · menunggu · PUPR · Jalan, jembatan, atau saluran rusak · Desa Batur Selatan, "
                 + "Kecamatan Kintamani · s.d. 2026-12-15 · budi",
-            "\(code) berstatus menunggu; perintah ambil tidak bisa dipakai. Yang bisa: teruskan, proses, selesai, tolak, duplikat. "
+            "\(code) berstatus menunggu; perintah ambil tidak bisa dipakai. Yang bisa: teruskan, proses, tunda, selesai, tolak, duplikat. "
                 + "(\(code) is waiting.)",
             // 22 hours were left when it was put on hold: due Friday 09:00.
             "✔ \(code) diproses · tenggat 27 Nov 2026 09.00 WITA. Warga sudah diberi tahu.",

@@ -15,7 +15,7 @@ struct CaseLifecycleTests {
                      .resolve: .resolved, .reject: .rejected, .markDuplicate: .duplicate],
         .inProgress: [.forward: .forwarded, .take: .inProgress, .wait: .waiting,
                       .resolve: .resolved, .reject: .rejected, .markDuplicate: .duplicate],
-        .waiting: [.forward: .forwarded, .start: .inProgress,
+        .waiting: [.forward: .forwarded, .start: .inProgress, .wait: .waiting,
                    .resolve: .resolved, .reject: .rejected, .markDuplicate: .duplicate],
         .reopened: [.forward: .forwarded, .take: .inProgress, .start: .inProgress, .wait: .waiting,
                     .resolve: .resolved, .reject: .rejected, .markDuplicate: .duplicate],

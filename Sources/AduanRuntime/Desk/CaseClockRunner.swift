@@ -40,7 +40,10 @@ struct CaseClockRunner {
         var r = record
         r.version += 1
         let status = CaseStatus(rawValue: record.status) ?? .received
-        guard CaseLifecycle.isOpen(status), status != .waiting, let dueAt = record.dueAt,
+        if status == .waiting {
+            return try waitEnded(record)
+        }
+        guard CaseLifecycle.isOpen(status), let dueAt = record.dueAt,
               let alarm = c.policy.nextAlarm(due: dueAt, calendar: c.calendar, stage: record.clockStage) else {
             r.alarmAt = nil
             try c.database.save(CaseChange(record: r, at: record.updatedAt, events: []))
@@ -79,22 +82,40 @@ struct CaseClockRunner {
         case .escalation(let step, let target):
             kind = "escalation"
             let late = max(0, c.now.timeIntervalSince(dueAt))
-            note = "tingkat \(step + 1): \(target.label(language: "id")) (terlambat \(Self.hours(late / 3600)))"
-            let text = "ESKALASI tingkat \(step + 1) → \(target.label(language: "id")): \(summary) di \(name) melewati tenggat "
-                + "\(c.dateTime(dueAt)) (terlambat \(Self.hours(late / 3600))), status \(status.label(language: "id"))."
+            let onTime = late < 60
+            let lateness = onTime ? "tepat pada tenggat" : "terlambat \(Self.hours(late / 3600))"
+            note = "tingkat \(step + 1): \(target.label(language: "id")) (\(lateness))"
+            let text = "ESKALASI tingkat \(step + 1) → \(target.label(language: "id")): \(summary) di \(name) "
+                + "\(onTime ? "mencapai" : "melewati") tenggat \(c.dateTime(dueAt)) (\(lateness)), status \(status.label(language: "id"))."
             for channel in channels(for: target, agency: agency) {
                 var line = text
                 if target == .head, let heads = agency?.head, !heads.isEmpty {
-                    // One name per person, though they are listed once per network.
-                    var names: [String] = []
-                    for name in heads.map(StaffDirectory.displayName) where !names.contains(name) { names.append(name) }
-                    line = names.joined(separator: ", ") + ": " + text
+                    line = StaffDirectory.displayNames(heads).joined(separator: ", ") + ": " + text
                 }
                 outbox.append(c.toChannel(channel, line, caseID: record.id))
             }
         }
         try c.database.save(CaseChange(record: r, at: record.updatedAt, events: [
             c.event(r, actor: "clock", channel: "clock", kind: kind, note: note),
+        ], outbox: outbox))
+        return true
+    }
+
+    /// The day a wait was expected to end has come: the agency is reminded to go on or to
+    /// extend the wait (once; the clock stays paused until staff act).
+    private func waitEnded(_ record: CaseRecord) throws -> Bool {
+        let c = context
+        var r = record
+        r.version += 1
+        r.alarmAt = nil
+        var outbox: [OutboxMessage] = []
+        if let channel = c.channel(of: record.opd) {
+            outbox.append(c.toChannel(channel, "Masa tunggu \(record.tracking) (\(record.waitingReason ?? "-")) berakhir "
+                + "\(record.waitingUntil ?? "hari ini"). Lanjutkan dengan: proses \(record.tracking) — atau perpanjang: "
+                + "tunda \(record.tracking) TANGGAL alasan", caseID: record.id))
+        }
+        try c.database.save(CaseChange(record: r, at: record.updatedAt, events: [
+            c.event(r, actor: "clock", channel: "clock", kind: "wait_ended", note: record.waitingUntil),
         ], outbox: outbox))
         return true
     }

@@ -26,7 +26,7 @@ extension DeskContext {
             r.waitingUntil = nil
             r.waitingReason = nil
         }
-        if to == .waiting, let due = r.dueAt {
+        if to == .waiting, from != .waiting, let due = r.dueAt {
             r.pausedRemaining = calendar.remaining(until: due, at: now)
         }
         if to == .reopened {
@@ -63,12 +63,20 @@ extension DeskContext {
     }
 
     /// Tells the citizens of the duplicates of `original` that it reached a new status.
-    func noticesToDuplicates(of original: CaseRecord) throws -> [OutboxMessage] {
+    /// `values` are those of the original's own notice: its report, or its reason (and date,
+    /// and whom to contact), which the duplicates' citizens read too.
+    func noticesToDuplicates(of original: CaseRecord, values: [String: String] = [:]) throws -> [OutboxMessage] {
         guard let id = original.id else { return [] }
         let status = CaseStatus(rawValue: original.status) ?? .received
+        var detail = values["report"] ?? values["reason"] ?? ""
+        if let until = values["until"], !detail.isEmpty { detail += " (\(until))" }
+        if let refer = values["refer"] { detail += refer }
+        detail = detail.trimmingCharacters(in: .whitespaces)
+        while let last = detail.last, ".!?".contains(last) { detail.removeLast() }
         return try database.duplicates(of: id).compactMap { duplicate in
             toCitizen(duplicate, "original_update", [
                 "original": original.tracking, "status": status.label(language: duplicate.language),
+                "detail": detail.isEmpty ? "" : " — " + detail,
             ])
         }
     }

@@ -117,6 +117,32 @@ struct DeskContext {
         agency(opd)?.channel
     }
 
+    /// The coordinators' and the leadership's channels, where every case may be discussed.
+    func isCoordinationChannel(_ channel: String) -> Bool {
+        [configuration.coordinatorChannel, configuration.leadershipChannel].contains { $0?.lowercased() == channel.lowercased() }
+    }
+
+    /// The agencies whose own channel (or head channel) `channel` is.
+    func agencies(inChannel channel: String) -> Set<String> {
+        Set(configuration.agencies.filter { a in
+            [a.channel, a.headChannel].contains { $0?.lowercased() == channel.lowercased() }
+        }.map(\.id))
+    }
+
+    /// The channels where a case's details may be shown: its agency's and the coordinators'.
+    func detailChannels(of record: CaseRecord) -> [String] {
+        var channels = [agency(record.opd)?.channel, agency(record.opd)?.headChannel,
+                        configuration.coordinatorChannel, configuration.leadershipChannel].compactMap { $0 }
+        var seen: Set<String> = []
+        channels = channels.filter { seen.insert($0.lowercased()).inserted }
+        return channels
+    }
+
+    /// Whether a case's details may be shown in `channel`.
+    func showsDetails(of record: CaseRecord, in channel: String) -> Bool {
+        detailChannels(of: record).contains { $0.lowercased() == channel.lowercased() }
+    }
+
     /// Every channel where staff commands are taken.
     var staffChannels: Set<String> {
         var channels = Set(configuration.agencies.flatMap { [$0.channel, $0.headChannel].compactMap { $0 } })

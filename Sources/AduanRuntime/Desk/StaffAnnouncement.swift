@@ -57,7 +57,7 @@ enum StaffAnnouncement {
         return confidential ? " · RAHASIA (data sensitif, jangan disebarkan)" : ""
     }
 
-    /// A phone number with its middle hidden, e.g. `+6281234567890` → `0812*****7890`.
+    /// A phone number with its middle hidden, e.g. `+6281234567890` → `0812*****890`.
     static func maskedContact(_ contact: String) -> String {
         var local = contact
         if local.hasPrefix("+62") { local = "0" + local.dropFirst(3) }

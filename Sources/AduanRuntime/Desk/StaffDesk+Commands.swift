@@ -47,6 +47,8 @@ extension StaffDesk {
             return try change(record, .wait, actor: actor, kind: "waiting", note: "\(reason) (sampai \(until))") { r in
                 r.waitingUntil = until.description
                 r.waitingReason = reason
+                // On that morning the agency is reminded to go on or to extend the wait.
+                r.alarmAt = until.date(in: c.timeZone, hour: 8)
             } citizen: { r in
                 ["reason": reason, "until": DateText.day(until.date(in: c.timeZone, hour: 12), timeZone: c.timeZone, language: r.language)]
             } ack: { r in "✔ \(r.tracking) menunggu sampai \(until): \(reason). Jam tanggapan berhenti; warga sudah diberi tahu." }
@@ -55,12 +57,13 @@ extension StaffDesk {
                 r.prompt = CaseRecord.Prompt.fixed.rawValue
                 if r.assignee == nil { r.assignee = actor.account }
             } citizen: { _ in ["report": report] } extra: { r in
-                var out: [OutboxMessage] = []
-                if let head = c.agency(r.opd)?.headChannel {
-                    out.append(c.toChannel(head, "Laporan penanganan \(r.tracking) (\(c.categoryLabel(r.category)), \(c.place(of: r))) "
-                        + "oleh \(actor.name), TRC \(c.agencyShortName(r.opd)):\n\(report)", caseID: r.id))
-                }
-                return out
+                // The handling report goes to the agency's head (Perbup Bangli 6/2021): in their
+                // channel, or addressed to them in the agency's channel.
+                guard let agency = c.agency(r.opd), let channel = agency.headChannel ?? agency.channel else { return [] }
+                let heads = StaffDirectory.displayNames(agency.head)
+                let to = heads.isEmpty ? "" : heads.joined(separator: ", ") + ": "
+                return [c.toChannel(channel, "\(to)Laporan penanganan \(r.tracking) (\(c.categoryLabel(r.category)), \(c.place(of: r))) "
+                    + "oleh \(actor.name), TRC \(c.agencyShortName(r.opd)):\n\(report)", caseID: r.id)]
             } ack: { r in "✔ \(r.tracking) selesai. Laporan penanganan tercatat; warga ditanya apakah sudah beres." }
         case .reject(_, let reason, let referTo):
             let refer = referTo.map { " Silakan hubungi: \($0)." } ?? ""
@@ -152,12 +155,17 @@ extension StaffDesk {
         let from = CaseStatus(rawValue: record.status) ?? .received
         let to = CaseStatus(rawValue: updated.status) ?? .received
         var outbox: [OutboxMessage] = []
-        if from != to || action == .forward, let notice = c.toCitizen(updated, DeskContext.noticeKey(for: to), values(updated)) {
+        let citizenValues = values(updated)
+        if from != to || action == .forward || action == .wait,
+           let notice = c.toCitizen(updated, DeskContext.noticeKey(for: to), citizenValues) {
             outbox.append(notice)
+            if to == .resolved, let question = c.toCitizen(updated, "ask_fixed") {
+                outbox.append(question)
+            }
         }
-        if from != to { outbox += try c.noticesToDuplicates(of: updated) }
+        if from != to || action == .wait { outbox += try c.noticesToDuplicates(of: updated, values: citizenValues) }
         if action == .forward, let channel = c.channel(of: updated.opd), channel.lowercased() != actor.channel.lowercased() {
-            outbox.append(c.toChannel(channel, "Diteruskan oleh \(actor.name) (\(c.agencyShortName(record.opd))):\n"
+            outbox.append(c.toChannel(channel, "Diteruskan dari \(c.agencyShortName(record.opd)) oleh \(actor.name):\n"
                 + StaffAnnouncement.announcement(of: updated, context: c), caseID: updated.id))
         }
         outbox += extra(updated)

@@ -120,16 +120,25 @@ extension StaffDesk {
         }
         var records: [CaseRecord]
         var total: Int
-        if actor.role.coordinator {
+        // In an agency's channel a list shows that agency's cases only, whoever asks: other
+        // agencies' staff read along there.
+        var visible: Set<String>? = actor.role.coordinator ? nil : actor.role.agencies
+        if !c.isCoordinationChannel(actor.channel) {
+            let here = c.agencies(inChannel: actor.channel)
+            if !here.isEmpty { visible = visible.map { $0.intersection(here) } ?? here }
+        }
+        if let visible, let opd = query.opd, !visible.contains(opd) {
+            return actor.role.coordinator || actor.role.agencies.contains(opd)
+                ? "Daftar aduan \(c.agencyShortName(opd)) dibuka di kanal \(c.agencyShortName(opd)) atau kanal koordinator."
+                : "Anda hanya dapat melihat aduan OPD Anda sendiri."
+        }
+        if visible == nil {
             records = try c.database.cases(query)
             total = try c.database.caseCount(query)
         } else {
-            if let opd = query.opd, !actor.role.agencies.contains(opd) {
-                return "Anda hanya dapat melihat aduan OPD Anda sendiri."
-            }
             records = []
             total = 0
-            for opd in actor.role.agencies.sorted() where query.opd == nil || query.opd == opd {
+            for opd in (visible ?? []).sorted() where query.opd == nil || query.opd == opd {
                 var own = query
                 own.opd = opd
                 records += try c.database.cases(own)

@@ -36,7 +36,10 @@ struct StaffDesk {
             command = parsed
         }
         if case .help(let verb) = command {
-            return Outcome(replies: [verb.map { StaffHelp.usage($0, language: "id") } ?? StaffHelp.text(language: "id")])
+            // "help" gets the English help, "bantuan" the Indonesian.
+            let words = TextMatching.normalize(message.text).split(separator: " ")
+            let language = words.contains("help") && !words.contains("bantuan") ? "en" : "id"
+            return Outcome(replies: [verb.map { StaffHelp.usage($0, language: language) } ?? StaffHelp.text(language: language)])
         }
         guard let account = message.account else {
             return Outcome(replies: ["Perintah staf hanya diterima dari akun yang terverifikasi jaringan; "
@@ -58,6 +61,11 @@ struct StaffDesk {
         guard role.mayAct(onCaseOf: record.opd) else {
             return Outcome(replies: ["\(record.tracking) bukan aduan OPD Anda; hanya koordinator atau "
                 + "\(context.agencyShortName(record.opd)) yang dapat menanganinya. (Not your agency's complaint.)"])
+        }
+        if command.revealsDetails, !context.showsDetails(of: record, in: channel) {
+            let places = context.detailChannels(of: record).joined(separator: " atau ")
+            return Outcome(replies: ["Detail \(record.tracking) hanya dibuka di \(places), supaya staf OPD lain tidak ikut membacanya. "
+                + "(Case details are shown only in the handling agency's or the coordinators' channel.)"])
         }
         return try perform(command, on: record, actor: actor)
     }
@@ -89,6 +97,14 @@ struct StaffDesk {
 }
 
 extension StaffCommand {
+    /// Whether the answer shows a case's details or the citizen's contact.
+    var revealsDetails: Bool {
+        switch self {
+        case .show, .contact: return true
+        default: return false
+        }
+    }
+
     /// The case a command is about, if any.
     var tracking: String? {
         switch self {

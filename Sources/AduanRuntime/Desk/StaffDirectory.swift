@@ -18,14 +18,14 @@ struct StaffDirectory: Sendable {
 
     init(_ configuration: BotConfiguration) {
         var roles: [String: Role] = [:]
-        for account in configuration.coordinators ?? [] {
+        for account in (configuration.coordinators ?? []).map(Self.canonical) {
             roles[account, default: Role()].coordinator = true
         }
         for agency in configuration.agencies {
-            for account in agency.staff {
+            for account in agency.staff.map(Self.canonical) {
                 roles[account, default: Role()].agencies.insert(agency.id)
             }
-            for account in agency.head {
+            for account in agency.head.map(Self.canonical) {
                 roles[account, default: Role()].agencies.insert(agency.id)
                 roles[account, default: Role()].heads.insert(agency.id)
             }
@@ -35,7 +35,13 @@ struct StaffDirectory: Sendable {
 
     /// The role of an account, or nil for someone who is not staff.
     func role(of account: String) -> Role? {
-        roles[account]
+        roles[Self.canonical(account)]
+    }
+
+    /// The form identities are compared in: IRC services account names without case (the IRC
+    /// transport reports them folded), everything else exactly.
+    static func canonical(_ identity: String) -> String {
+        identity.hasPrefix("irc-account:") ? identity.lowercased() : identity
     }
 
     /// Whether an identity can be written in a bot file's staff lists: an account a network
@@ -44,6 +50,13 @@ struct StaffDirectory: Sendable {
         let prefixes = ["irc-account:", "matrix:@", "terminal:"]
         return prefixes.contains { identity.hasPrefix($0) && identity.count > $0.count }
             && !identity.contains(" ")
+    }
+
+    /// The names to show for identities, each person once though listed once per network.
+    static func displayNames(_ identities: [String]) -> [String] {
+        var names: [String] = []
+        for name in identities.map(displayName) where !names.contains(name) { names.append(name) }
+        return names
     }
 
     /// The name to show for a staff identity: `irc-account:budi` → `budi`.
