@@ -123,6 +123,9 @@ public final class BotRuntime: Sendable {
             return nil
         }
         if registry.snapshot.current.engine.isCommand(message.text) { return nil }
+        // "Is it fixed?" and the rating wait while the citizen is in the middle of filing another
+        // complaint; a staff member's question does not.
+        if record.prompt != CaseRecord.Prompt.info.rawValue, try isFiling(key: key) { return nil }
         var reply: String
         do {
             reply = try CitizenFollowUp(context: desk()).answer(message.text, to: record, channel: message.transport)
@@ -135,6 +138,13 @@ public final class BotRuntime: Sendable {
         }
         bell.ring()
         return reply
+    }
+
+    /// Whether the citizen is in the middle of an intake (a question of the dialog waits).
+    private func isFiling(key: String) throws -> Bool {
+        if let cached = cache.withLock({ $0[key] }) { return cached.state.isActive }
+        guard let record = try database.conversation(key: key) else { return false }
+        return record.revision != nil
     }
 
     /// Which of the citizen's cases a message answers: the one whose tracking number it names,

@@ -139,4 +139,20 @@ struct DeskRefinementTests {
         #expect(try await say("irc-account:KADIS").first?.hasPrefix("✔") == true)
         #expect(try rt.stored(t).assignee == "irc-account:KADIS")
     }
+
+    @Test("resolved while the citizen is filing another complaint: the intake goes on, then the question is answered")
+    func resolvedMidIntake() async throws {
+        let rt = try DeskFixture().runtime()
+        let first = try await rt.file(as: "ani")
+        let intake = TestBot.deskIntake(category: "sampah", details: "Sampah menumpuk di pasar")
+        for text in intake.prefix(3) { _ = try await rt.citizen("ani", says: text) }
+        try await rt.staffOK("budi", "selesai \(first) Lubang sudah ditambal")
+        for text in intake.dropFirst(3) { _ = try await rt.citizen("ani", says: text) }
+        let cases = try rt.database.cases(conversationKey: "uji|\(DeskFixture.citizenTransport):ani")
+        #expect(cases.count == 2, "the second complaint was filed")
+        #expect(try rt.stored(first).prompt == "fixed")
+        let reply = try await rt.citizen("ani", says: "ya")
+        #expect(reply.first?.contains("Beri nilai") == true)
+        #expect(try rt.stored(first).prompt == "rating")
+    }
 }
