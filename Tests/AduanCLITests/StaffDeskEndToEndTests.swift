@@ -22,17 +22,24 @@ struct StaffDeskEndToEndTests {
         TrackingNumber(prefix: "BGL", sequence: n).code
     }
 
+    /// A fresh session and its first run, from Monday 09:00: the citizen *warga* files case
+    /// `code(1)`, then `lines` follow.
+    static func fileFirstCase(then lines: [String],
+                              sourceLocation: SourceLocation = #_sourceLocation) throws -> (DeskSession, TerminalTranscript) {
+        let session = try DeskSession()
+        return (session, try session.chat(DeskSession.intake() + lines, clock: monday9, sourceLocation: sourceLocation))
+    }
+
     // MARK: a. The whole workflow
 
     @Test("a citizen files; budi takes it, asks, gets the answer, resolves; the citizen confirms and rates 4")
     func wholeWorkflow() throws {
-        let session = try DeskSession()
         let code = Self.code(1)
         let note = "stok aspal di gudang tinggal sedikit"
         let question = "Di sebelah mana persisnya?"
         let answer = "Di sebelah utara SD 2, dekat warung Bu Komang"
         let report = "Lubang sudah ditambal dengan aspal hotmix"
-        let t = try session.chat(DeskSession.intake() + [
+        let (session, t) = try Self.fileFirstCase(then: [
             "#opd-pupr budi> ambil \(code)",
             "#opd-pupr budi> tanya \(code) \(question)",
             answer,
@@ -40,7 +47,7 @@ struct StaffDeskEndToEndTests {
             "#opd-pupr budi> selesai \(code) \(report)",
             "ya",
             "4",
-        ], clock: Self.monday9)
+        ])
 
         // Filing: the citizen gets the number; PUPR and the coordinators get the announcement,
         // with the contact masked and the command to take it.
@@ -70,8 +77,7 @@ struct StaffDeskEndToEndTests {
         ])
 
         // What the citizen sees after the receipt, in order: every message under the agency's name.
-        let receipt = try #require(warga.lastIndex { $0.contains("Nomor aduan: *\(code)*") })
-        #expect(Array(warga[(receipt + 1)...]) == [
+        #expect(try t.afterReceipt(receipt: "Nomor aduan: *\(code)*") == [
             "Aduan \(code) sedang ditangani oleh \(Self.pupr).",
             "\(Self.pupr) bertanya tentang aduan \(code):\n\(question)\nBalas pesan ini untuk menjawab.",
             "Terima kasih, jawaban Anda sudah diteruskan ke \(Self.pupr) (aduan \(code)).",
@@ -105,14 +111,13 @@ struct StaffDeskEndToEndTests {
 
     @Test("the bot restarts after the question: the answer still goes to the case; nothing is lost or printed twice")
     func restartWhileAQuestionWaits() throws {
-        let session = try DeskSession()
         let code = Self.code(1)
         let question = "Di sebelah mana persisnya?"
         let answer = "Di sebelah utara SD 2"
-        let first = try session.chat(DeskSession.intake() + [
+        let (session, first) = try Self.fileFirstCase(then: [
             "#opd-pupr budi> ambil \(code)",
             "#opd-pupr budi> tanya \(code) \(question)",
-        ], clock: Self.monday9)
+        ])
         #expect(first.to("warga").last == "\(Self.pupr) bertanya tentang aduan \(code):\n\(question)\nBalas pesan ini untuk menjawab.")
         #expect(first.count("Jawaban pelapor") == 0)
 
@@ -154,15 +159,14 @@ struct StaffDeskEndToEndTests {
 
     @Test("reminders 4 h and 1 h before, then head, coordinator, leadership; each once, across restarts")
     func overdueLadderAcrossRestarts() throws {
-        let session = try DeskSession()
         let code = Self.code(1)
         // Filed Monday 09:00, due Tuesday 09:00. Reminders at 05:00 and 08:00 Tuesday; the
         // head at 09:00, the coordinator at 13:00, the leadership Wednesday 09:00.
-        let first = try session.chat(DeskSession.intake() + [
+        let (session, first) = try Self.fileFirstCase(then: [
             "@jam +19j",  // Tue 04:00: nothing yet
             "#opd-pupr budi> daftar terlambat",
             "@jam +1j",   // Tue 05:00: the 4-hour reminder
-        ], clock: Self.monday9)
+        ])
         #expect(first.to("#opd-pupr").dropFirst() == [
             "Aduan terlambat: tidak ada.",
             "Pengingat: \(code) (Jalan, jembatan, atau saluran rusak, Desa Batur Selatan, Kecamatan Kintamani) harus ditanggapi "
@@ -223,9 +227,8 @@ struct StaffDeskEndToEndTests {
 
     @Test("only listed staff act, only on their agency's cases; coordinators on all; chatter gets nothing")
     func authorization() throws {
-        let session = try DeskSession()
         let code = Self.code(1)
-        let t = try session.chat(DeskSession.intake() + [
+        let (session, t) = try Self.fileFirstCase(then: [
             "ani> status \(code)",                       // another citizen's number
             "#opd-pupr mallory> ambil \(code)",           // not staff
             "#opd-dlh trc-dlh> ambil \(code)",            // staff, but of DLH
@@ -239,7 +242,7 @@ struct StaffDeskEndToEndTests {
             "#opd-dlh trc-dlh> ambil \(code)",
             "#opd-dlh trc-dlh> kontak \(code) petugas lapangan perlu lokasi persis",
             "#opd-dlh trc-dlh> lihat \(code)",
-        ], clock: Self.monday9)
+        ])
 
         // The other citizen learns nothing about the case.
         let ani = t.all("ani")
@@ -272,8 +275,7 @@ struct StaffDeskEndToEndTests {
         #expect(t.to("#aduan-bangli").last == "✔ \(code) diteruskan ke DLH. Warga sudah diberi tahu.")
 
         // The citizen hears of the forward and of DLH taking it, nothing of the refusals.
-        let receipt = try #require(t.to("warga").lastIndex { $0.contains("Nomor aduan") })
-        #expect(Array(t.to("warga")[(receipt + 1)...]) == [
+        #expect(try t.afterReceipt() == [
             "Aduan \(code) diteruskan ke Dinas Lingkungan Hidup (DLH).",
             "Aduan \(code) sedang ditangani oleh Dinas Lingkungan Hidup (DLH).",
         ])
@@ -288,9 +290,8 @@ struct StaffDeskEndToEndTests {
 
     @Test("tunda tells the citizen why and until when; the clock stops while waiting; proses resumes it")
     func waitingPausesTheClock() throws {
-        let session = try DeskSession()
         let code = Self.code(1)
-        let t = try session.chat(DeskSession.intake() + [
+        let (_, t) = try Self.fileFirstCase(then: [
             "#opd-pupr budi> ambil \(code)",
             "@jam +2j",   // Mon 11:00: 22 hours left
             "#opd-pupr budi> tunda \(code) 15-12-2026 menunggu pengadaan aspal",
@@ -302,11 +303,9 @@ struct StaffDeskEndToEndTests {
             "#opd-pupr budi> proses \(code) aspal sudah datang",
             "@jam +17j",  // Fri 04:00: nothing yet
             "@jam +1j",   // Fri 05:00: 4 hours before the new deadline
-        ], clock: Self.monday9)
+        ])
 
-        let warga = t.to("warga")
-        let receipt = try #require(warga.lastIndex { $0.contains("Nomor aduan") })
-        let after = Array(warga[(receipt + 1)...])
+        let after = try t.afterReceipt()
         #expect(after.count == 4, "\(after)")
         #expect(after.first == "Aduan \(code) sedang ditangani oleh \(Self.pupr).")
         #expect(after.dropFirst().first == "Penanganan aduan \(code) masih menunggu: menunggu pengadaan aspal. "

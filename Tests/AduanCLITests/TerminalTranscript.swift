@@ -58,6 +58,15 @@ struct TerminalTranscript {
     func count(_ text: String) -> Int {
         messages.filter { $0.text.contains(text) }.count
     }
+
+    /// The texts sent to `citizen` after the last one containing `receipt` (the filing receipt),
+    /// in order; fails when there is no receipt.
+    func afterReceipt(to citizen: String = "warga", receipt: String = "Nomor aduan",
+                      sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        let texts = to(citizen)
+        let index = try #require(texts.lastIndex { $0.contains(receipt) }, sourceLocation: sourceLocation)
+        return Array(texts[(index + 1)...])
+    }
 }
 
 /// Running the real `aduan` on the shipped Bangli bot, one fresh database per test.

@@ -3,21 +3,8 @@ import Testing
 
 @testable import AduanDesk
 
-private let jakarta = TimeZone(identifier: "Asia/Jakarta")!
-private let hour: TimeInterval = 3600
-
-/// A fixed local time in WIB, built with a Gregorian calendar.
-private func at(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0) -> Date {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = jakarta
-    return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
-}
-
 /// Monday to Friday, 08:00–16:00 WIB.
-private let office = ResponseCalendar(
-    timeZone: jakarta, workingHours: WorkingHours(days: [1, 2, 3, 4, 5], startMinute: 480, endMinute: 960),
-    holidays: [])
-private let aroundTheClock = ResponseCalendar(timeZone: jakarta, workingHours: nil, holidays: [])
+private let office = officeCalendar()
 
 // January 2026: Friday the 9th, Monday 12, Tuesday 13, Wednesday 14, Friday 16.
 
@@ -37,7 +24,7 @@ private let aroundTheClock = ResponseCalendar(timeZone: jakarta, workingHours: n
     @Test("around the clock, alarms are plain hours from the deadline")
     func aroundTheClockAlarms() {
         let due = at(2026, 1, 10, 12)
-        let times = ClockPolicy.standard.alarms(due: due, calendar: aroundTheClock).map(\.at)
+        let times = ClockPolicy.standard.alarms(due: due, calendar: aroundTheClockCalendar).map(\.at)
         #expect(times == [due - 4 * hour, due, due + 4 * hour, due + 24 * hour])
     }
 
@@ -135,19 +122,6 @@ private let aroundTheClock = ResponseCalendar(timeZone: jakarta, workingHours: n
         for target in EscalationTarget.allCases {
             #expect(target.label(language: "jv") == target.label(language: "id"))
         }
-    }
-}
-
-/// The message and path of the `DecodingError.dataCorrupted` thrown for `json`, nil if it decodes.
-private func decodingFailure<T: Decodable>(_ type: T.Type, _ json: String) -> (message: String, path: String)? {
-    do {
-        _ = try JSONDecoder().decode(T.self, from: Data(json.utf8))
-        return nil
-    } catch let DecodingError.dataCorrupted(context) {
-        return (context.debugDescription, context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
-            .joined(separator: "."))
-    } catch {
-        return ("\(error)", "?")
     }
 }
 

@@ -4,29 +4,8 @@ import Testing
 
 @testable import AduanDesk
 
-private let jakarta = TimeZone(identifier: "Asia/Jakarta")!
 private let makassar = TimeZone(identifier: "Asia/Makassar")!
 private let berlin = TimeZone(identifier: "Europe/Berlin")!
-
-/// A fixed local time in `zone` (WIB unless told), built with a Gregorian calendar.
-private func at(
-    _ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0, _ second: Int = 0,
-    in zone: TimeZone = jakarta
-) -> Date {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = zone
-    let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-    return calendar.date(from: components)!
-}
-
-private let hour: TimeInterval = 3600
-
-/// Monday to Friday, 08:00–16:00.
-private let office = WorkingHours(days: [1, 2, 3, 4, 5], startMinute: 8 * 60, endMinute: 16 * 60)
-
-private func officeCalendar(_ zone: TimeZone = jakarta, holidays: Set<String> = []) -> ResponseCalendar {
-    ResponseCalendar(timeZone: zone, workingHours: office, holidays: holidays)
-}
 
 // January 2026: Friday the 9th, Saturday 10, Sunday 11, Monday 12, Tuesday 13, Wednesday 14.
 // December 2026: Thursday 24, Friday 25 (Christmas), Monday 28.
@@ -295,22 +274,8 @@ private func officeCalendar(_ zone: TimeZone = jakarta, holidays: Set<String> = 
         let calendar = officeCalendar()
         #expect(calendar.resumed(remaining: 0, at: at(2026, 1, 13, 9)) == at(2026, 1, 13, 9))
         #expect(calendar.resumed(remaining: 0, at: at(2026, 1, 10, 9)) == at(2026, 1, 12, 8))
-        let aroundTheClock = ResponseCalendar(timeZone: jakarta, workingHours: nil, holidays: [])
-        #expect(aroundTheClock.resumed(remaining: 5 * hour, at: at(2026, 1, 10, 9)) == at(2026, 1, 10, 14))
-        #expect(aroundTheClock.remaining(until: at(2026, 1, 10, 9), at: at(2026, 1, 10, 14)) == -5 * hour)
-    }
-}
-
-/// The message and path of the `DecodingError` thrown for `json`, nil if it decodes.
-private func decodingFailure<T: Decodable>(_ type: T.Type, _ json: String) -> (message: String, path: String)? {
-    do {
-        _ = try JSONDecoder().decode(T.self, from: Data(json.utf8))
-        return nil
-    } catch let DecodingError.dataCorrupted(context) {
-        return (context.debugDescription, context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
-            .joined(separator: "."))
-    } catch {
-        return ("\(error)", "?")
+        #expect(aroundTheClockCalendar.resumed(remaining: 5 * hour, at: at(2026, 1, 10, 9)) == at(2026, 1, 10, 14))
+        #expect(aroundTheClockCalendar.remaining(until: at(2026, 1, 10, 9), at: at(2026, 1, 10, 14)) == -5 * hour)
     }
 }
 
@@ -322,7 +287,7 @@ private func decodingFailure<T: Decodable>(_ type: T.Type, _ json: String) -> (m
     @Test("decodes Indonesian day names and HH:MM times")
     func indonesian() throws {
         let hours = try decode(#"{ "days": ["senin", "selasa", "rabu", "kamis", "jumat"], "start": "08:00", "end": "16:00" }"#)
-        #expect(hours == office)
+        #expect(hours == officeHours)
         #expect(hours.days == [1, 2, 3, 4, 5])
         #expect(hours.startMinute == 480 && hours.endMinute == 960)
         let weekend = try decode(#"{ "days": ["Sabtu", "MINGGU", "ahad", "Jum'at"], "start": "7:30", "end": "12:15" }"#)

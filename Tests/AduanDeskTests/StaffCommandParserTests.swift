@@ -23,6 +23,17 @@ import Testing
         return nil
     }
 
+    /// Expects `text` to be a malformed `verb` command whose problem contains `problem`; returns
+    /// the whole problem.
+    @discardableResult
+    static func expectMalformed(_ text: String, as verb: StaffVerb, problem: String,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try #require(malformed(text), sourceLocation: sourceLocation)
+        #expect(result.verb == verb, sourceLocation: sourceLocation)
+        #expect(result.problem.contains(problem), "\(result.problem)", sourceLocation: sourceLocation)
+        return result.problem
+    }
+
     // MARK: Verbs
 
     /// Arguments that make a valid command for each verb.
@@ -236,10 +247,8 @@ import Testing
         ("!selesai", .resolve, "The tracking number is missing."),
     ])
     func missing(_ text: String, _ verb: StaffVerb, _ problem: String) throws {
-        let result = try #require(Self.malformed(text))
-        #expect(result.verb == verb)
-        #expect(result.problem.contains(problem), "\(result.problem)")
-        #expect(result.problem.contains(" / "), "Indonesian, then English")
+        let whole = try Self.expectMalformed(text, as: verb, problem: problem)
+        #expect(whole.contains(" / "), "Indonesian, then English")
     }
 
     // MARK: Free text
@@ -344,9 +353,7 @@ import Testing
         ("tunda BGL-K7M-4QX 15 desember", "Alasan penundaan tidak ada"),
     ])
     func waitRefused(_ text: String, _ problem: String) throws {
-        let result = try #require(Self.malformed(text))
-        #expect(result.verb == .wait)
-        #expect(result.problem.contains(problem), "\(result.problem)")
+        try Self.expectMalformed(text, as: .wait, problem: problem)
     }
 
     @Test("tunda: an unreadable date names the forms that work")
@@ -395,9 +402,7 @@ import Testing
         ("daftar kecamatan", "Nama kecamatan tidak ada"),
     ])
     func listRefused(_ text: String, _ problem: String) throws {
-        let result = try #require(Self.malformed(text))
-        #expect(result.verb == .list)
-        #expect(result.problem.contains(problem), "\(result.problem)")
+        try Self.expectMalformed(text, as: .list, problem: problem)
     }
 
     // MARK: Help

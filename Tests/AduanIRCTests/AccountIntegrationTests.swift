@@ -14,37 +14,11 @@ import Testing
 /// inspircd atheme-services".
 @Suite("IRC bot with accounts, against a real InspIRCd + Atheme")
 struct AccountIntegrationTests {
-    static let botPassword = "bot-rahasia-123"
-
-    /// Runs `body` with fresh servers and the Bangli bot logged in to its own account
-    /// (registered first); stops everything whatever happens.
-    func withServicesAndBot(recorder: LogRecorder? = nil,
-                            _ body: (InspircdServer, RunningBot) async throws -> Void) async throws {
-        let server = try InspircdServer.start()
-        defer { server.stop() }
-        try await IRCTestClient.registerAccount(port: server.port, account: "aduan", password: Self.botPassword)
-        let bot = try await RunningBot.start(port: server.port, sasl: .init(account: "aduan", password: Self.botPassword),
-                                             recorder: recorder)
-        do {
-            try await body(server, bot)
-        } catch {
-            await bot.stop()
-            throw error
-        }
-        await bot.stop()
-    }
-
-    /// Registers `account` and connects a client logged in to it with SASL, under `nick`.
-    func citizen(on server: InspircdServer, nick: String, account: String) async throws -> IRCTestClient {
-        try await IRCTestClient.registerAccount(port: server.port, account: account, password: "sandi-\(account)")
-        return try await IRCTestClient.connect(port: server.port, nick: nick, account: account, password: "sandi-\(account)")
-    }
-
     @Test("the bot negotiates sasl account-tag message-tags server-time echo-message and logs in to its account (903)",
           .timeLimit(.minutes(2)))
     func botLogsIn() async throws {
         let recorder = LogRecorder()
-        try await withServicesAndBot(recorder: recorder) { server, bot in
+        try await InspircdServer.withBot(recorder: recorder) { server, bot in
             let lines = recorder.messages
             let ack = try #require(lines.first { $0.hasPrefix("<- ") && $0.contains(" CAP ") && $0.contains(" ACK ") },
                                    "no CAP ACK in the bot's trace")
@@ -53,7 +27,7 @@ struct AccountIntegrationTests {
             #expect(lines.contains { $0.hasPrefix("-> ") && $0.contains("AUTHENTICATE PLAIN") })
             #expect(lines.contains { $0.hasPrefix("<- ") && $0.contains(" 903 ") })
             #expect(lines.contains("SASL login succeeded"))
-            #expect(!lines.contains { $0.contains(Self.botPassword) })
+            #expect(!lines.contains { $0.contains(InspircdServer.botPassword) })
 
             // The server agrees: WHOIS says the bot is logged in as "aduan".
             let other = try await IRCTestClient.connect(port: server.port, nick: "pengamat")
@@ -69,25 +43,18 @@ struct AccountIntegrationTests {
     @Test("a logged-in citizen changes nick without sharing a channel and keeps the conversation; whoever takes the old nick without the account learns nothing",
           .timeLimit(.minutes(2)))
     func accountSurvivesNickChange() async throws {
-        try await withServicesAndBot { server, bot in
-            let citizen = try await citizen(on: server, nick: "Warga_Lama", account: "WargaAkun")
+        try await InspircdServer.withBot { server, bot in
+            let citizen = try await server.loggedInClient(nick: "Warga_Lama", account: "WargaAkun")
             try await citizen.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
             try await citizen.say("kintamni", to: "aduan", expect: "Tulis nama desanya.")
 
             // No channel in common with the bot: the bot never sees this NICK.
-            let mark = await citizen.mark
-            try await citizen.send("NICK Warga_Baru")
-            try await citizen.waitFor("own NICK", from: mark) { $0.verb == "NICK" && $0.params.first == "Warga_Baru" }
+            try await citizen.changeNick(to: "Warga_Baru")
             let list = try await citizen.say("batur selatan", to: "aduan", expect: "14. Lainnya")
             #expect(!list.joined().contains("Selamat datang"))
             try await citizen.say("jalan", to: "aduan", expect: "Contoh: _Jalan berlubang")
-            try await citizen.say("Jalan berlubang di depan pasar Kintamani.", to: "aduan", expect: IRCIntegrationTests.privacyQuestion)
-            try await citizen.say("1", to: "aduan", expect: IRCIntegrationTests.contactQuestion)
-            try await citizen.say("tidak", to: "aduan", expect: "Sudah benar?")
-            let done = try await citizen.say("ya", to: "aduan", expect: "status BGL-")
-            let joined = done.joined(separator: "\n")
-            let code = String(try #require(joined.range(of: IRCIntegrationTests.trackingPattern, options: .regularExpression)
-                .map { joined[$0] }))
+            try await citizen.say("Jalan berlubang di depan pasar Kintamani.", to: "aduan", expect: BangliIntake.privacyQuestion)
+            let code = try await citizen.confirmWithoutContact()
 
             // One conversation, keyed by the account (case folded), holding the one case.
             let key = "bangli|irc:irc-account:wargaakun"
@@ -117,36 +84,22 @@ struct AccountIntegrationTests {
     @Test("the bot restarts mid-dialog; the account-identified citizen, under a new nick, goes on",
           .timeLimit(.minutes(2)))
     func botRestart() async throws {
-        let server = try InspircdServer.start()
-        defer { server.stop() }
-        let sasl = IRCClientConfiguration.SASL(account: "aduan", password: Self.botPassword)
-        try await IRCTestClient.registerAccount(port: server.port, account: "aduan", password: Self.botPassword)
-        let folder = try Repository.temporaryFolder("aduan-irc-restart")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        try await InspircdServer.withBotAccount(folder: "aduan-irc-restart") { server, folder in
+            let first = try await RunningBot.start(port: server.port, sasl: InspircdServer.botLogin, folder: folder)
+            let citizen = try await first.whileRunning { _ in
+                let citizen = try await server.loggedInClient(nick: "warga_tekun", account: "tekun")
+                try await citizen.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
+                try await citizen.say("kintamni", to: "aduan", expect: "Tulis nama desanya.")
+                return citizen
+            }
+            try await citizen.send("NICK warga_tekun2")
 
-        let first = try await RunningBot.start(port: server.port, sasl: sasl, folder: folder)
-        let citizen: IRCTestClient
-        do {
-            citizen = try await self.citizen(on: server, nick: "warga_tekun", account: "tekun")
-            try await citizen.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
-            try await citizen.say("kintamni", to: "aduan", expect: "Tulis nama desanya.")
-        } catch {
-            await first.stop()
-            throw error
+            try await RunningBot.start(port: server.port, sasl: InspircdServer.botLogin, folder: folder).whileRunning { second in
+                let list = try await citizen.say("batur selatan", to: "aduan", expect: "14. Lainnya")
+                #expect(!list.joined().contains("Selamat datang"))
+                #expect(try second.database.conversationKeys(botID: "bangli").contains("bangli|irc:irc-account:tekun"))
+            }
+            await citizen.close()
         }
-        await first.stop()
-        try await citizen.send("NICK warga_tekun2")
-
-        let second = try await RunningBot.start(port: server.port, sasl: sasl, folder: folder)
-        do {
-            let list = try await citizen.say("batur selatan", to: "aduan", expect: "14. Lainnya")
-            #expect(!list.joined().contains("Selamat datang"))
-            #expect(try second.database.conversationKeys(botID: "bangli").contains("bangli|irc:irc-account:tekun"))
-        } catch {
-            await second.stop()
-            throw error
-        }
-        await second.stop()
-        await citizen.close()
     }
 }

@@ -11,67 +11,22 @@ import Testing
 /// with "install ngircd: apt-get install ngircd".
 @Suite("IRC bot against a real ngircd")
 struct IRCIntegrationTests {
-    /// The intake up to the description question, each message with a piece of the last line of
-    /// the bot's answer.
-    static let untilDescription: [(say: String, expect: String)] = [
-        ("halo", "Contoh: Cempaga, Bangli"),
-        ("kintamni", "Tulis nama desanya."),
-        ("batur selatan", "14. Lainnya"),
-        ("jalan", "Contoh: _Jalan berlubang"),
-    ]
-
-    static let trackingPattern = "BGL-[0-9A-Z]{3}-[0-9A-Z]{3}"
-
-    /// A piece of the last line of the privacy question (asked after the description).
-    static let privacyQuestion = "3. Anonim (tanpa nama)"
-    /// A piece of the contact question (asked after the privacy question).
-    static let contactQuestion = "Balas *ya* atau *tidak*"
-
-    /// Runs `body` with a fresh server and a running bot; stops both whatever happens.
-    func withServerAndBot(backoff: IRCReconnectBackoff? = nil, unlimited: Bool = false,
-                          _ body: (NgircdServer, RunningBot) async throws -> Void) async throws {
-        let server = try NgircdServer.start(floodControl: !unlimited)
-        defer { server.stop() }
-        let flood = unlimited ? IRCFloodControl(burst: 4, interval: .zero) : RunningBot.testFlood
-        let bot: RunningBot
-        if let backoff {
-            bot = try await RunningBot.start(port: server.port, backoff: backoff, flood: flood)
-        } else {
-            bot = try await RunningBot.start(port: server.port, flood: flood)
-        }
-        do {
-            try await body(server, bot)
-        } catch {
-            await bot.stop()
-            throw error
-        }
-        await bot.stop()
-    }
-
-    func tracking(in lines: [String]) throws -> String {
-        let joined = lines.joined(separator: "\n")
-        let range = try #require(joined.range(of: Self.trackingPattern, options: .regularExpression))
-        return String(joined[range])
-    }
-
     @Test("a citizen files a complaint in private messages; the case is in the database and announced in #opd-pupr",
           .timeLimit(.minutes(1)))
     func fullIntake() async throws {
-        try await withServerAndBot { server, bot in
+        try await NgircdServer.withBot { server, bot in
             let staff = try await IRCTestClient.connect(port: server.port, nick: "staf_pupr")
             try await staff.join("#opd-pupr")
             let citizen = try await IRCTestClient.connect(port: server.port, nick: "Warga1")
-            for step in Self.untilDescription {
-                try await citizen.say(step.say, to: "aduan", expect: step.expect)
-            }
+            try await citizen.answerUntilDescription()
             try await citizen.say("Jalan berlubang besar di depan SD 2, sudah dua minggu, motor sering jatuh.",
-                                  to: "aduan", expect: Self.privacyQuestion)
-            try await citizen.say("1", to: "aduan", expect: Self.contactQuestion)
+                                  to: "aduan", expect: BangliIntake.privacyQuestion)
+            try await citizen.say("1", to: "aduan", expect: BangliIntake.contactQuestion)
             try await citizen.say("ya", to: "aduan", expect: "Ketik *lewati*")
             let summary = try await citizen.say("0812 3456 7890", to: "aduan", expect: "Sudah benar?")
             #expect(summary.contains("📍 Lokasi: Desa Batur Selatan, Kecamatan Kintamani"))
             let done = try await citizen.say("ya", to: "aduan", expect: "status BGL-")
-            let code = try tracking(in: done)
+            let code = try BangliIntake.trackingNumber(in: done)
 
             // The case is in the database, under the citizen's IRC identity.
             let filed = try #require(try bot.database.case(tracking: code))
@@ -97,9 +52,7 @@ struct IRCIntegrationTests {
             let channelText = await staff.texts(from: "aduan", to: "#opd-pupr").joined(separator: "\n")
             #expect(!channelText.contains("3456"), "the full phone number reached the staff channel")
             // Delivered: nothing waits in the outbox for IRC any more.
-            try await bot.waitUntil("the outbox delivered", timeout: .seconds(5)) {
-                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
-            }
+            try await bot.waitUntilOutboxEmpty("the outbox delivered", timeout: .seconds(5))
             // Nothing arrived cut by the server, and the bot never had to reconnect.
             let everything = await citizen.received.map(\.description) + staff.received.map(\.description)
             #expect(!everything.contains { $0.contains("[CUT]") })
@@ -120,11 +73,9 @@ struct IRCIntegrationTests {
         // Every piece after the first is answered with the whole privacy question again (13
         // lines): at the default rate, about 3 lines a second, that alone would take half a
         // minute. The 512-byte line limit this test is about holds without flood control.
-        try await withServerAndBot(unlimited: true) { server, bot in
+        try await NgircdServer.withBot(unlimited: true) { server, bot in
             let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_panjang")
-            for step in Self.untilDescription {
-                try await citizen.say(step.say, to: "aduan", expect: step.expect)
-            }
+            try await citizen.answerUntilDescription()
             let unit = "Jalan rusak 🚧 berlubang dalam 🙏🏽 di depan pasar desa, motor jatuh 👨‍👩‍👧 tiap hari. "
             let text = String(String(repeating: unit, count: 40).prefix(2000))
             #expect(text.count == 2000)
@@ -140,15 +91,13 @@ struct IRCIntegrationTests {
             // privacy question, which is asked again.
             let me = await citizen.nick
             let replies = try await bot.waitUntilReplies(to: citizen, nick: me, since: start, count: pieces.count,
-                                                         containing: Self.privacyQuestion)
+                                                         containing: BangliIntake.privacyQuestion)
             #expect(replies.count == pieces.count)
             let answers = await citizen.texts(from: "aduan", to: me, since: start)
             #expect(answers.filter { $0.contains("Maaf, saya belum mengerti") }.count == pieces.count - 1)
 
-            try await citizen.say("1", to: "aduan", expect: Self.contactQuestion)
-            try await citizen.say("tidak", to: "aduan", expect: "Sudah benar?")
-            let done = try await citizen.say("ya", to: "aduan", expect: "status BGL-")
-            let filed = try #require(try bot.database.case(tracking: try tracking(in: done)))
+            let code = try await citizen.confirmWithoutContact()
+            let filed = try #require(try bot.database.case(tracking: code))
             #expect(filed.details == pieces[0])
             // The bot's own long lines (the summary echoes the description) arrived whole.
             let all = await citizen.texts(from: "aduan")
@@ -161,22 +110,17 @@ struct IRCIntegrationTests {
 
     @Test("an injection attempt never becomes a command of the bot's own", .timeLimit(.minutes(1)))
     func injection() async throws {
-        try await withServerAndBot { server, bot in
+        try await NgircdServer.withBot { server, bot in
             let staff = try await IRCTestClient.connect(port: server.port, nick: "staf_pupr")
             try await staff.join("#opd-pupr")
             let citizen = try await IRCTestClient.connect(port: server.port, nick: "penyusup")
-            for step in Self.untilDescription {
-                try await citizen.say(step.say, to: "aduan", expect: step.expect)
-            }
+            try await citizen.answerUntilDescription()
             // CR LF inside the text: the server sees two commands; the second one is the
             // citizen's own message to the channel, not the bot's.
             let start = await citizen.mark
             try await citizen.sendRaw(Array("PRIVMSG aduan :jalan rusak PRIVMSG #opd-pupr :palsu\r\nPRIVMSG #opd-pupr :palsu\r\n".utf8))
-            try await citizen.waitFor("the privacy question", from: start) { $0.params.last?.contains(Self.privacyQuestion) == true }
-            try await citizen.say("1", to: "aduan", expect: Self.contactQuestion)
-            try await citizen.say("tidak", to: "aduan", expect: "Sudah benar?")
-            let done = try await citizen.say("ya", to: "aduan", expect: "status BGL-")
-            let code = try tracking(in: done)
+            try await citizen.waitFor("the privacy question", from: start) { $0.params.last?.contains(BangliIntake.privacyQuestion) == true }
+            let code = try await citizen.confirmWithoutContact()
             try await staff.waitFor("the announcement's summary line", from: 0) {
                 $0.sourceParts?.nick == "aduan" && $0.params.last == "jalan rusak PRIVMSG #opd-pupr :palsu"
             }
@@ -203,7 +147,7 @@ struct IRCIntegrationTests {
     func serverRestart() async throws {
         // A fixed 1.5 s wait before each reconnect, so the citizen is back on the server first.
         let backoff = IRCReconnectBackoff(initial: .milliseconds(1500), maximum: .milliseconds(1500), jitter: 0)
-        try await withServerAndBot(backoff: backoff) { server, bot in
+        try await NgircdServer.withBot(backoff: backoff) { server, bot in
             let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_sabar")
             try await citizen.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
             try await citizen.say("kintamni", to: "aduan", expect: "Tulis nama desanya.")
@@ -232,14 +176,12 @@ struct IRCIntegrationTests {
     @Test("a citizen who changes nick in a channel shared with the bot keeps the conversation; a private-only one cannot",
           .timeLimit(.minutes(1)))
     func nickChange() async throws {
-        try await withServerAndBot { server, bot in
+        try await NgircdServer.withBot { server, bot in
             let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_lama")
             try await citizen.join("#aduan-bangli")
             try await citizen.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
             try await citizen.say("kintamni", to: "aduan", expect: "Tulis nama desanya.")
-            let mark = await citizen.mark
-            try await citizen.send("NICK warga_baru")
-            try await citizen.waitFor("own NICK", from: mark) { $0.verb == "NICK" && $0.params.first == "warga_baru" }
+            try await citizen.changeNick(to: "warga_baru")
             let list = try await citizen.say("batur selatan", to: "aduan", expect: "14. Lainnya")
             #expect(!list.joined().contains("Selamat datang"))
             #expect(await bot.connection.registrationCount == 1)
@@ -247,9 +189,7 @@ struct IRCIntegrationTests {
             // Without a shared channel the bot never sees the NICK: a new conversation starts.
             let loner = try await IRCTestClient.connect(port: server.port, nick: "warga_sendiri")
             try await loner.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
-            let lonerMark = await loner.mark
-            try await loner.send("NICK warga_sendiri2")
-            try await loner.waitFor("own NICK", from: lonerMark) { $0.verb == "NICK" }
+            try await loner.changeNick(to: "warga_sendiri2")
             try await loner.say("kintamani", to: "aduan", expect: "Contoh: Cempaga, Bangli")
             await citizen.close()
             await loner.close()
@@ -261,7 +201,7 @@ extension IRCIntegrationTests {
     @Test("load: 40 citizens at once, flood control off on both sides; each gets their own answers, in order",
           .timeLimit(.minutes(1)))
     func manyCitizens() async throws {
-        try await withServerAndBot(unlimited: true) { server, bot in
+        try await NgircdServer.withBot(unlimited: true) { server, bot in
             // ngircd's listen backlog is 10: connect one after another, then talk all at once.
             var citizens: [IRCTestClient] = []
             for index in 0..<40 {

@@ -16,9 +16,7 @@ import Testing
 /// outlives a stop of the bot and an outage of the server, and nothing in it is sent twice.
 @Suite("Staff desk over IRC, against a real InspIRCd + Atheme and ngircd")
 struct StaffDeskIntegrationTests {
-    static let botPassword = AccountIntegrationTests.botPassword
     static let channel = "#opd-pupr"
-    static let pattern = IRCIntegrationTests.trackingPattern
     /// The bot's flood control on InspIRCd, whose test config lifts the server's own: a short
     /// interval keeps the long dialog (the category list, the privacy question) quick.
     static let inspircdFlood = IRCFloodControl(burst: 4, interval: .milliseconds(20))
@@ -28,41 +26,45 @@ struct StaffDeskIntegrationTests {
     /// Runs `body` with fresh InspIRCd + Atheme and the Bangli bot logged in to its account;
     /// stops everything whatever happens.
     func withServicesAndBot(_ body: (InspircdServer, RunningBot) async throws -> Void) async throws {
-        let server = try InspircdServer.start()
-        defer { server.stop() }
-        try await IRCTestClient.registerAccount(port: server.port, account: "aduan", password: Self.botPassword)
-        let bot = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood,
-                                             sasl: .init(account: "aduan", password: Self.botPassword))
-        do {
-            try await body(server, bot)
-        } catch {
-            await bot.stop()
-            throw error
-        }
-        await bot.stop()
+        try await InspircdServer.withBot(flood: Self.inspircdFlood, body)
     }
 
-    /// Registers `account` and connects a client logged in to it (SASL) under `nick`.
-    func loggedIn(on server: InspircdServer, nick: String, account: String, register: Bool = true) async throws -> IRCTestClient {
-        if register {
-            try await IRCTestClient.registerAccount(port: server.port, account: account, password: "sandi-\(account)")
-        }
-        return try await IRCTestClient.connect(port: server.port, nick: nick, account: account, password: "sandi-\(account)")
+    /// A client logged in to `account` as `nick` (registered first unless `register` is false),
+    /// in `#opd-pupr`.
+    func inChannel(on server: InspircdServer, nick: String, account: String, register: Bool = true) async throws -> IRCTestClient {
+        let client = try await server.loggedInClient(nick: nick, account: account, register: register)
+        try await client.join(Self.channel)
+        return client
     }
 
-    /// The citizen files a pothole complaint in private messages (privacy: *Biasa*, no
-    /// contact); returns its tracking number.
-    func fileCase(_ citizen: IRCTestClient, description: String = "Jalan berlubang besar di depan SD 2, motor sering jatuh.")
-        async throws -> String {
-        for step in IRCIntegrationTests.untilDescription {
-            try await citizen.say(step.say, to: "aduan", expect: step.expect)
-        }
-        try await citizen.say(description, to: "aduan", expect: IRCIntegrationTests.privacyQuestion)
-        try await citizen.say("1", to: "aduan", expect: IRCIntegrationTests.contactQuestion)
-        try await citizen.say("tidak", to: "aduan", expect: "Sudah benar?")
-        let done = try await citizen.say("ya", to: "aduan", expect: "status BGL-").joined(separator: "\n")
-        let range = try #require(done.range(of: Self.pattern, options: .regularExpression))
-        return String(done[range])
+    /// Starts the Bangli bot on `server`, logged in to its account, on the database in `folder`
+    /// (kept for the next start).
+    func startBot(on server: InspircdServer, folder: URL) async throws -> RunningBot {
+        try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: InspircdServer.botLogin, folder: folder)
+    }
+
+    /// budi's `ambil CODE` in `#opd-pupr`, from the account the network vouches for, handed to
+    /// `runtime` directly; returns the replies.
+    func budiTakes(_ code: String, through runtime: BotRuntime) async throws -> [OutboundMessage] {
+        try await runtime.handle(InboundMessage(transport: "irc", sender: "irc-account:budi", channel: Self.channel,
+                                                text: "ambil \(code)", account: "irc-account:budi"))
+    }
+
+    /// While no bot runs: budi takes `code` through a runtime of its own on the database in
+    /// `folder` (as another transport's desk would); returns the replies and what then waits in
+    /// the outbox for IRC.
+    func budiTakesWhileBotIsDown(_ code: String, folder: URL) async throws -> (replies: [OutboundMessage], waiting: [OutboundMessage]) {
+        let database = try AduanDatabase(path: folder.appendingPathComponent("aduan.sqlite").path)
+        defer { try? database.close() }
+        let runtime = try BotRuntime(bot: try BotFile.load(path: Repository.path("Bots/bangli.json")), database: database,
+                                     staffTransport: "irc", logger: TestLog.logger("aduan.runtime"))
+        let replies = try await budiTakes(code, through: runtime)
+        return (replies, try runtime.pendingOutbox(transport: "irc").map(\.message))
+    }
+
+    /// How many of the bot's messages `client` received contain `piece`.
+    func count(_ piece: String, from client: IRCTestClient) async -> Int {
+        await client.texts(from: "aduan").filter { $0.contains(piece) }.count
     }
 
     /// Waits until `watcher` (in `#opd-pupr`) has the announcement of `code`, whose last line
@@ -89,10 +91,9 @@ struct StaffDeskIntegrationTests {
           .timeLimit(.minutes(2)))
     func staffWorkflow() async throws {
         try await withServicesAndBot { server, bot in
-            let budi = try await loggedIn(on: server, nick: "budi", account: "budi")
-            try await budi.join(Self.channel)
-            let citizen = try await loggedIn(on: server, nick: "warga_bangli", account: "wargabangli")
-            let code = try await fileCase(citizen)
+            let budi = try await inChannel(on: server, nick: "budi", account: "budi")
+            let citizen = try await server.loggedInClient(nick: "warga_bangli", account: "wargabangli")
+            let code = try await citizen.fileComplaint()
             let afterFiling = await citizen.mark
             try await waitForAnnouncement(of: code, on: budi)
 
@@ -148,9 +149,7 @@ struct StaffDeskIntegrationTests {
             let toCitizen = await citizen.texts(from: "aduan", since: afterFiling)
             #expect(!toCitizen.isEmpty)
             #expect(!toCitizen.contains { $0.lowercased().contains("budi") })
-            try await bot.waitUntil("the outbox delivered", timeout: .seconds(5)) {
-                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
-            }
+            try await bot.waitUntilOutboxEmpty("the outbox delivered", timeout: .seconds(5))
             #expect(await bot.connection.registrationCount == 1)
             await citizen.close()
             await budi.close()
@@ -163,14 +162,11 @@ struct StaffDeskIntegrationTests {
           .timeLimit(.minutes(2)))
     func spoofedStaff() async throws {
         try await withServicesAndBot { server, bot in
-            let budi = try await loggedIn(on: server, nick: "budi", account: "budi")
-            try await budi.join(Self.channel)
+            let budi = try await inChannel(on: server, nick: "budi", account: "budi")
             let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_curiga")
-            let code = try await fileCase(citizen)
+            let code = try await citizen.fileComplaint()
             try await waitForAnnouncement(of: code, on: budi)
-            try await bot.waitUntil("the outbox delivered", timeout: .seconds(5)) {
-                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
-            }
+            try await bot.waitUntilOutboxEmpty("the outbox delivered", timeout: .seconds(5))
             let citizenMark = await citizen.mark
 
             // The real budi speaks (a read-only command), so the bot has seen the nick with the
@@ -178,9 +174,7 @@ struct StaffDeskIntegrationTests {
             let shown = try await budi.command("lihat \(code)", in: Self.channel, expect: code)
             #expect(!shown.isEmpty)
             let before = try CaseSnapshot(bot.database, code: code)
-            let renamed = await budi.mark
-            try await budi.send("NICK budi_hp")
-            try await budi.waitFor("own NICK", from: renamed) { $0.verb == "NICK" && $0.params.first == "budi_hp" }
+            try await budi.changeNick(to: "budi_hp")
 
             // 1. Nobody's account, nick "budi", while the real budi is on as budi_hp.
             let impostor = try await IRCTestClient.connect(port: server.port, nick: "budi")
@@ -193,8 +187,7 @@ struct StaffDeskIntegrationTests {
             // 2. The real budi leaves; someone logged in to another (non-staff) account takes
             //    the nick "budi".
             await budi.close(quit: "pulang")
-            let other = try await loggedIn(on: server, nick: "budi", account: "tamu")
-            try await other.join(Self.channel)
+            let other = try await inChannel(on: server, nick: "budi", account: "tamu")
             let notStaff = try await other.command("ambil \(code)", in: Self.channel, expect: "tidak terdaftar sebagai staf")
             #expect(notStaff.contains { $0.contains("irc-account:tamu") })
             #expect(!notStaff.contains { $0.hasPrefix("✔") })
@@ -204,8 +197,7 @@ struct StaffDeskIntegrationTests {
             #expect(try CaseSnapshot(bot.database, code: code) == before)
 
             // 3. Staff of another agency (Perkim) may not act on PUPR's case.
-            let perkim = try await loggedIn(on: server, nick: "petugas_perkim", account: "trc-perkim")
-            try await perkim.join(Self.channel)
+            let perkim = try await inChannel(on: server, nick: "petugas_perkim", account: "trc-perkim")
             try await perkim.command("ambil \(code)", in: Self.channel, expect: "bukan aduan OPD Anda")
             #expect(try CaseSnapshot(bot.database, code: code) == before)
 
@@ -214,8 +206,7 @@ struct StaffDeskIntegrationTests {
             #expect(try bot.runtime.pendingOutbox(transport: "irc").isEmpty)
 
             // The real budi, back under any nick, is accepted: the refusals were about identity.
-            let back = try await loggedIn(on: server, nick: "budi_kantor", account: "budi", register: false)
-            try await back.join(Self.channel)
+            let back = try await inChannel(on: server, nick: "budi_kantor", account: "budi", register: false)
             try await back.command("ambil \(code)", in: Self.channel, expect: "✔ \(code) diambil oleh budi")
             try await citizen.waitForLine(from: "aduan", to: "warga_curiga", containing: "sedang ditangani", since: citizenMark)
             let record = try #require(try bot.database.case(tracking: code))
@@ -231,18 +222,13 @@ struct StaffDeskIntegrationTests {
     @Test("on ngircd (no services, no accounts) a staff command from the nick budi is refused with the account message and changes nothing",
           .timeLimit(.minutes(1)))
     func noAccountsOnNgircd() async throws {
-        let server = try NgircdServer.start()
-        defer { server.stop() }
-        let bot = try await RunningBot.start(port: server.port)
-        do {
+        try await NgircdServer.withBot { server, bot in
             let budi = try await IRCTestClient.connect(port: server.port, nick: "budi")
             try await budi.join(Self.channel)
             let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_ngircd")
-            let code = try await fileCase(citizen)
+            let code = try await citizen.fileComplaint()
             try await waitForAnnouncement(of: code, on: budi)
-            try await bot.waitUntil("the outbox delivered", timeout: .seconds(5)) {
-                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
-            }
+            try await bot.waitUntilOutboxEmpty("the outbox delivered", timeout: .seconds(5))
             let before = try CaseSnapshot(bot.database, code: code)
             let citizenMark = await citizen.mark
 
@@ -261,11 +247,7 @@ struct StaffDeskIntegrationTests {
             #expect(await citizen.texts(from: "aduan", since: citizenMark).isEmpty)
             await citizen.close()
             await budi.close()
-        } catch {
-            await bot.stop()
-            throw error
         }
-        await bot.stop()
     }
 
     // MARK: - The outbox survives outages
@@ -273,130 +255,66 @@ struct StaffDeskIntegrationTests {
     @Test("a status notice written while the bot is stopped waits in the outbox and is delivered exactly once when it starts again",
           .timeLimit(.minutes(2)))
     func outboxSurvivesBotRestart() async throws {
-        let server = try InspircdServer.start()
-        defer { server.stop() }
-        let sasl = IRCClientConfiguration.SASL(account: "aduan", password: Self.botPassword)
-        try await IRCTestClient.registerAccount(port: server.port, account: "aduan", password: Self.botPassword)
-        let folder = try Repository.temporaryFolder("aduan-irc-outbox")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("aduan.sqlite").path
-
-        let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_tunggu")
-        let first = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: sasl, folder: folder)
-        let code: String
-        do {
-            code = try await fileCase(citizen)
-            try await first.waitUntil("the announcement delivered", timeout: .seconds(10)) {
-                (try? first.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+        try await InspircdServer.withBotAccount(folder: "aduan-irc-outbox") { server, folder in
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_tunggu")
+            let code = try await startBot(on: server, folder: folder).whileRunning { first in
+                let code = try await citizen.fileComplaint()
+                try await first.waitUntilOutboxEmpty("the announcement delivered", timeout: .seconds(10))
+                return code
             }
-        } catch {
-            await first.stop()
-            throw error
-        }
-        await first.stop()
 
-        // The bot is down: budi takes the case through the runtime on the same database (as
-        // another transport's desk would); the citizen's notice waits for IRC.
-        do {
-            let database = try AduanDatabase(path: path)
-            defer { try? database.close() }
-            let runtime = try BotRuntime(bot: try BotFile.load(path: Repository.path("Bots/bangli.json")), database: database,
-                                         staffTransport: "irc", logger: TestLog.logger("aduan.runtime"))
-            let replies = try await runtime.handle(InboundMessage(transport: "irc", sender: "irc-account:budi", channel: Self.channel,
-                                                                  text: "ambil \(code)", account: "irc-account:budi"))
+            // The bot is down: budi takes the case through the runtime on the same database (as
+            // another transport's desk would); the citizen's notice waits for IRC.
+            let (replies, waiting) = try await budiTakesWhileBotIsDown(code, folder: folder)
             #expect(replies.map(\.text).contains { $0.hasPrefix("✔ \(code) diambil") })
-            let waiting = try runtime.pendingOutbox(transport: "irc")
             #expect(waiting.count == 1)
-            #expect(waiting.first?.message.destination == .user("irc:warga_tunggu"))
-            #expect(waiting.first?.message.text.contains("sedang ditangani") == true)
-        }
-        #expect(await citizen.texts(from: "aduan").filter { $0.contains("sedang ditangani") }.isEmpty)
+            #expect(waiting.first?.destination == .user("irc:warga_tunggu"))
+            #expect(waiting.first?.text.contains("sedang ditangani") == true)
+            #expect(await count("sedang ditangani", from: citizen) == 0)
 
-        // Started again: the notice arrives once and is marked sent.
-        let second = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: sasl, folder: folder)
-        do {
-            try await citizen.waitForLine(from: "aduan", to: "warga_tunggu", containing: "Aduan \(code) sedang ditangani")
-            try await second.waitUntil("the outbox marked sent", timeout: .seconds(10)) {
-                (try? second.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            // Started again: the notice arrives once and is marked sent.
+            try await startBot(on: server, folder: folder).whileRunning { second in
+                try await citizen.waitForLine(from: "aduan", to: "warga_tunggu", containing: "Aduan \(code) sedang ditangani")
+                try await second.waitUntilOutboxEmpty("the outbox marked sent", timeout: .seconds(10))
             }
-        } catch {
-            await second.stop()
-            throw error
-        }
-        await second.stop()
 
-        // A third start sends nothing again.
-        let third = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: sasl, folder: folder)
-        do {
-            try await Task.sleep(for: .seconds(3))
-            #expect(await citizen.texts(from: "aduan").filter { $0.contains("sedang ditangani") }.count == 1)
-            #expect(try third.runtime.pendingOutbox(transport: "irc").isEmpty)
-        } catch {
-            await third.stop()
-            throw error
+            // A third start sends nothing again.
+            try await startBot(on: server, folder: folder).whileRunning { third in
+                try await Task.sleep(for: .seconds(3))
+                #expect(await count("sedang ditangani", from: citizen) == 1)
+                #expect(try third.runtime.pendingOutbox(transport: "irc").isEmpty)
+            }
+            await citizen.close()
         }
-        await third.stop()
-        await citizen.close()
     }
 
     @Test("a notice for a logged-in citizen, written while the bot is stopped, waits after the restart until the citizen writes (no nick is known for the account), then arrives once",
           .timeLimit(.minutes(2)))
     func outboxToAccountAfterBotRestart() async throws {
-        let server = try InspircdServer.start()
-        defer { server.stop() }
-        let sasl = IRCClientConfiguration.SASL(account: "aduan", password: Self.botPassword)
-        try await IRCTestClient.registerAccount(port: server.port, account: "aduan", password: Self.botPassword)
-        let folder = try Repository.temporaryFolder("aduan-irc-outbox-account")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("aduan.sqlite").path
-
-        try await IRCTestClient.registerAccount(port: server.port, account: "wargaakun", password: "sandi-wargaakun")
-        let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_akun", account: "wargaakun",
-                                                      password: "sandi-wargaakun")
-        let first = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: sasl, folder: folder)
-        let code: String
-        do {
-            code = try await fileCase(citizen)
-            try await first.waitUntil("the announcement delivered", timeout: .seconds(10)) {
-                (try? first.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+        try await InspircdServer.withBotAccount(folder: "aduan-irc-outbox-account") { server, folder in
+            let citizen = try await server.loggedInClient(nick: "warga_akun", account: "wargaakun")
+            let code = try await startBot(on: server, folder: folder).whileRunning { first in
+                let code = try await citizen.fileComplaint()
+                try await first.waitUntilOutboxEmpty("the announcement delivered", timeout: .seconds(10))
+                return code
             }
-        } catch {
-            await first.stop()
-            throw error
-        }
-        await first.stop()
-        do {
-            let database = try AduanDatabase(path: path)
-            defer { try? database.close() }
-            let runtime = try BotRuntime(bot: try BotFile.load(path: Repository.path("Bots/bangli.json")), database: database,
-                                         staffTransport: "irc", logger: TestLog.logger("aduan.runtime"))
-            _ = try await runtime.handle(InboundMessage(transport: "irc", sender: "irc-account:budi", channel: Self.channel,
-                                                        text: "ambil \(code)", account: "irc-account:budi"))
-            #expect(try runtime.pendingOutbox(transport: "irc").first?.message.destination == .user("irc-account:wargaakun"))
-        }
-        let second = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: sasl, folder: folder)
-        do {
-            // The new bot has not seen the account: the notice is held, not dropped.
-            try await Task.sleep(for: .seconds(3))
-            #expect(await citizen.texts(from: "aduan").filter { $0.contains("sedang ditangani") }.isEmpty)
-            #expect(try second.runtime.pendingOutbox(transport: "irc").count == 1)
-            // The citizen writes (under another nick, even): the bot learns where they are.
-            let renamed = await citizen.mark
-            try await citizen.send("NICK warga_akun2")
-            try await citizen.waitFor("own NICK", from: renamed) { $0.verb == "NICK" && $0.params.first == "warga_akun2" }
-            try await citizen.say("status", to: "aduan", expect: code)
-            try await citizen.waitForLine(from: "aduan", to: "warga_akun2", containing: "Aduan \(code) sedang ditangani")
-            try await second.waitUntil("the outbox marked sent", timeout: .seconds(10)) {
-                (try? second.runtime.pendingOutbox(transport: "irc").isEmpty) == true
+            let (_, waiting) = try await budiTakesWhileBotIsDown(code, folder: folder)
+            #expect(waiting.first?.destination == .user("irc-account:wargaakun"))
+            try await startBot(on: server, folder: folder).whileRunning { second in
+                // The new bot has not seen the account: the notice is held, not dropped.
+                try await Task.sleep(for: .seconds(3))
+                #expect(await count("sedang ditangani", from: citizen) == 0)
+                #expect(try second.runtime.pendingOutbox(transport: "irc").count == 1)
+                // The citizen writes (under another nick, even): the bot learns where they are.
+                try await citizen.changeNick(to: "warga_akun2")
+                try await citizen.say("status", to: "aduan", expect: code)
+                try await citizen.waitForLine(from: "aduan", to: "warga_akun2", containing: "Aduan \(code) sedang ditangani")
+                try await second.waitUntilOutboxEmpty("the outbox marked sent", timeout: .seconds(10))
+                try await Task.sleep(for: .seconds(3))
+                #expect(await count("sedang ditangani", from: citizen) == 1)
             }
-            try await Task.sleep(for: .seconds(3))
-            #expect(await citizen.texts(from: "aduan").filter { $0.contains("sedang ditangani") }.count == 1)
-        } catch {
-            await second.stop()
-            throw error
+            await citizen.close()
         }
-        await second.stop()
-        await citizen.close()
     }
 
     @Test("the bot is stopped while an announcement is still going out; after the restart every line of it is in the channel once",
@@ -408,32 +326,19 @@ struct StaffDeskIntegrationTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let watcher = try await IRCTestClient.connect(port: server.port, nick: "staf_pupr")
         let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_buru")
-        let first = try await RunningBot.start(port: server.port, folder: folder)
-        let code: String
-        do {
+        // Stopped at once after filing: the announcement (two channels, five lines each) is being written.
+        let code = try await RunningBot.start(port: server.port, folder: folder).whileRunning { _ in
             try await watcher.join(Self.channel)
-            code = try await fileCase(citizen)
-        } catch {
-            await first.stop()
-            throw error
+            return try await citizen.fileComplaint()
         }
-        // Stopped at once: the announcement (two channels, five lines each) is being written.
-        await first.stop()
-        let second = try await RunningBot.start(port: server.port, folder: folder)
-        do {
+        try await RunningBot.start(port: server.port, folder: folder).whileRunning { second in
             try await waitForAnnouncement(of: code, on: watcher)
-            try await second.waitUntil("the outbox marked sent", timeout: .seconds(10)) {
-                (try? second.runtime.pendingOutbox(transport: "irc").isEmpty) == true
-            }
+            try await second.waitUntilOutboxEmpty("the outbox marked sent", timeout: .seconds(10))
             try await Task.sleep(for: .seconds(3))
             let lines = await watcher.texts(from: "aduan", to: Self.channel)
             #expect(lines.filter { $0.hasPrefix("Aduan baru \(code)") }.count == 1, "\(lines)")
             #expect(lines.filter { $0 == "Ketik: ambil \(code)" }.count == 1, "\(lines)")
-        } catch {
-            await second.stop()
-            throw error
         }
-        await second.stop()
         await watcher.close()
         await citizen.close()
     }
@@ -444,18 +349,13 @@ struct StaffDeskIntegrationTests {
         // A fixed 1.5 s wait before each reconnect, so the citizen and staff are back first;
         // the service's own clock is kept out of the way (the test runs the clock itself).
         let backoff = IRCReconnectBackoff(initial: .milliseconds(1500), maximum: .milliseconds(1500), jitter: 0)
-        let server = try NgircdServer.start()
-        defer { server.stop() }
-        let bot = try await RunningBot.start(port: server.port, backoff: backoff, clockInterval: .seconds(3600))
-        do {
+        try await NgircdServer.withBot(backoff: backoff, clockInterval: .seconds(3600)) { server, bot in
             let watcher = try await IRCTestClient.connect(port: server.port, nick: "staf_pupr")
             try await watcher.join(Self.channel)
             let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_sabar")
-            let code = try await fileCase(citizen)
+            let code = try await citizen.fileComplaint()
             try await waitForAnnouncement(of: code, on: watcher)
-            try await bot.waitUntil("the announcement delivered", timeout: .seconds(10)) {
-                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
-            }
+            try await bot.waitUntilOutboxEmpty("the announcement delivered", timeout: .seconds(10))
 
             server.crash()
             await citizen.close()
@@ -465,9 +365,7 @@ struct StaffDeskIntegrationTests {
             // While the server is down: budi takes the case (through the runtime, as an account
             // the network would vouch for), and the case's deadline has passed, so the clock
             // escalates it.
-            let replies = try await bot.runtime.handle(InboundMessage(
-                transport: "irc", sender: "irc-account:budi", channel: Self.channel, text: "ambil \(code)",
-                account: "irc-account:budi"))
+            let replies = try await budiTakes(code, through: bot.runtime)
             #expect(replies.map(\.text).contains { $0.hasPrefix("✔ \(code) diambil") })
             var record = try #require(try bot.database.case(tracking: code))
             record.version += 1
@@ -494,9 +392,7 @@ struct StaffDeskIntegrationTests {
             for text in toChannel {
                 try await staff.waitForLine(from: "aduan", to: Self.channel, containing: text)
             }
-            try await bot.waitUntil("the outbox marked sent", timeout: .seconds(10)) {
-                (try? bot.runtime.pendingOutbox(transport: "irc").isEmpty) == true
-            }
+            try await bot.waitUntilOutboxEmpty("the outbox marked sent", timeout: .seconds(10))
             // One more delivery round passes: nothing is sent twice.
             try await Task.sleep(for: .seconds(3))
             #expect(await back.texts(from: "aduan", to: "warga_sabar").filter { $0.contains("sedang ditangani") }.count == 1)
@@ -506,11 +402,7 @@ struct StaffDeskIntegrationTests {
             }
             await back.close()
             await staff.close()
-        } catch {
-            await bot.stop()
-            throw error
         }
-        await bot.stop()
     }
 }
 

@@ -24,17 +24,13 @@ struct TLSIntegrationTests {
         try await waitUntilAccepting(port: tlsPort)
         let bot = try await RunningBot.start(port: tlsPort, tls: IRCTLSSettings(trustedCertificates: certificates.authority,
                                                                                serverName: serverName))
-        do {
+        try await bot.whileRunning { _ in
             // The citizen uses the plain port of the same server: the bot's side is TLS.
             let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_tls")
             let reply = try await citizen.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
             #expect(reply.joined().contains("Selamat datang"))
             await citizen.close()
-        } catch {
-            await bot.stop()
-            throw error
         }
-        await bot.stop()
     }
 
     @Test("the bot refuses a server whose certificate it cannot verify, or that names another server",

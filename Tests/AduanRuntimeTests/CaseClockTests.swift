@@ -3,7 +3,6 @@ import AduanRuntime
 import AduanStore
 import AduanTesting
 import Foundation
-import Logging
 import Testing
 
 @Suite("The response clock: reminders and the escalation ladder, through BotRuntime.runClock")
@@ -21,13 +20,11 @@ struct CaseClockTests {
         #expect(filed.alarmAt == fixture.now.addingTimeInterval(20 * 3600), "the first alarm is the reminder")
         _ = try rt.drain()
 
-        fixture.advance(hours: 19.9)
-        #expect(try rt.runClock() == 0)
+        #expect(try fixture.runClock(rt, after: 19.9) == 0)
         #expect(try rt.drain().isEmpty)
 
         // 4 hours before the deadline: the reminder, in the agency's channel.
-        fixture.advance(hours: 0.1)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 0.1) == 1)
         var out = try rt.drain()
         #expect(out.recipients == ["#opd-pupr"])
         let reminder = try #require(out.first?.text)
@@ -37,8 +34,7 @@ struct CaseClockTests {
         #expect(try rt.drain().isEmpty)
 
         // At the deadline: the head, in the head's channel, by name.
-        fixture.advance(hours: 4)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 4) == 1)
         out = try rt.drain()
         #expect(out.recipients == ["#kadis-pupr"])
         let head = try #require(out.first?.text)
@@ -51,24 +47,20 @@ struct CaseClockTests {
         rt = try fixture.runtime()
         #expect(try rt.runClock() == 0)
         #expect(try rt.drain().isEmpty)
-        fixture.advance(hours: 3.9)
-        #expect(try rt.runClock() == 0)
-        fixture.advance(hours: 0.1)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 3.9) == 0)
+        #expect(try fixture.runClock(rt, after: 0.1) == 1)
         out = try rt.drain()
         #expect(out.recipients == ["#koordinator"])
         #expect(out.first?.text.hasPrefix("ESKALASI tingkat 2 → koordinator: \(t)") == true)
         #expect(out.first?.text.contains("terlambat 4 jam") == true)
 
-        fixture.advance(hours: 20)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 20) == 1)
         out = try rt.drain()
         #expect(out.recipients == ["#pimpinan"])
         #expect(out.first?.text.hasPrefix("ESKALASI tingkat 3 → pimpinan daerah (Sekda/Bupati): \(t)") == true)
 
         // The ladder is done.
-        fixture.advance(hours: 24 * 30)
-        #expect(try rt.runClock() == 0)
+        #expect(try fixture.runClock(rt, after: 24 * 30) == 0)
         #expect(try rt.drain().isEmpty)
         let record = try rt.stored(t)
         #expect(record.clockStage == 4)
@@ -89,19 +81,16 @@ struct CaseClockTests {
 
     @Test("after the bot was down, the due steps fire at once in order, without a reminder for a deadline already past")
     func catchUpAfterDowntime() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started()
         let t = try await rt.file(as: "ani")
         _ = try rt.drain()
         // Down from before the reminder until 2 hours before the deadline: the reminder says so.
-        fixture.advance(hours: 22)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 22) == 1)
         #expect(try rt.drain().first?.text.contains("(2 jam lagi)") == true)
         // Down past the deadline: no reminder of a deadline already past.
         let late = try await rt.file(as: "bayu")
         _ = try rt.drain()
-        fixture.advance(hours: 100)
-        #expect(try rt.runClock() == 3 + 3)
+        #expect(try fixture.runClock(rt, after: 100) == 3 + 3)
         let out = try rt.drain()
         #expect(out.filter { $0.text.contains(late) }.recipients == ["#kadis-pupr", "#koordinator", "#pimpinan"])
         #expect(try rt.eventKinds(late) == ["received", "escalation", "escalation", "escalation"])
@@ -112,20 +101,17 @@ struct CaseClockTests {
 
     @Test("several cases: each its own alarms; a taken case's reminder names who has it")
     func severalCases() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started()
         let a = try await rt.file(as: "ani")
         fixture.advance(hours: 1)
         let b = try await rt.file(as: "bayu", category: "sampah", details: "Sampah menumpuk di pasar")
         try await rt.staffOK("budi", "ambil \(a)")
         _ = try rt.drain()
-        fixture.advance(hours: 19)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 19) == 1)
         var out = try rt.drain()
         #expect(out.recipients == ["#opd-pupr"])
         #expect(out.first?.text.contains("dipegang budi") == true)
-        fixture.advance(hours: 1)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 1) == 1)
         out = try rt.drain()
         #expect(out.recipients == ["#opd-dlh"])
         #expect(out.first?.text.contains(b) == true && out.first?.text.contains("belum diambil") == true)
@@ -133,19 +119,15 @@ struct CaseClockTests {
 
     @Test("without a head channel the head is told in the agency's channel; without a leadership channel, the coordinators")
     func fallbackChannels() async throws {
-        let fixture = try DeskFixture(TestBot.Desk(headChannel: nil, leadershipChannel: nil))
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started(TestBot.Desk(headChannel: nil, leadershipChannel: nil))
         let t = try await rt.file(as: "ani")
         _ = try rt.drain()
-        fixture.advance(hours: 20)
-        #expect(try rt.runClock() == 1)
-        fixture.advance(hours: 4)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 20) == 1)
+        #expect(try fixture.runClock(rt, after: 4) == 1)
         var out = try rt.drain()
         #expect(out.recipients == ["#opd-pupr", "#opd-pupr"])
         #expect(out.last?.text.hasPrefix("kadis: ESKALASI tingkat 1 → kepala OPD: \(t)") == true)
-        fixture.advance(hours: 24)
-        #expect(try rt.runClock() == 2)
+        #expect(try fixture.runClock(rt, after: 24) == 2)
         out = try rt.drain()
         #expect(out.recipients == ["#koordinator", "#koordinator"])
         #expect(out.last?.text.hasPrefix("ESKALASI tingkat 3") == true)
@@ -153,19 +135,14 @@ struct CaseClockTests {
 
     @Test("a resolved case stops escalating; reopened by the citizen, its clock starts afresh")
     func resolvedStops() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
-        let t = try await rt.file(as: "ani")
-        try await rt.staffOK("budi", "ambil \(t)")
-        fixture.advance(hours: 20)
-        #expect(try rt.runClock() == 1)
-        fixture.advance(hours: 4)
-        #expect(try rt.runClock() == 1)
+        let (fixture, rt) = try DeskFixture.started()
+        let t = try await rt.fileTaken(as: "ani")
+        #expect(try fixture.runClock(rt, after: 20) == 1)
+        #expect(try fixture.runClock(rt, after: 4) == 1)
         try await rt.staffOK("budi", "selesai \(t) sudah ditambal")
         #expect(try rt.stored(t).alarmAt == nil)
         _ = try rt.drain()
-        fixture.advance(hours: 24 * 10)
-        #expect(try rt.runClock() == 0)
+        #expect(try fixture.runClock(rt, after: 24 * 10) == 0)
         #expect(try rt.drain().isEmpty)
 
         _ = try await rt.citizen("ani", says: "tidak")
@@ -173,15 +150,13 @@ struct CaseClockTests {
         #expect(reopened.clockStage == 0)
         #expect(reopened.dueAt == fixture.now.addingTimeInterval(24 * 3600))
         _ = try rt.drain()
-        fixture.advance(hours: 20)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 20) == 1)
         #expect(try rt.drain().in("#opd-pupr").first?.hasPrefix("Pengingat: \(t)") == true)
     }
 
     @Test("rejected, duplicate and waiting cases do not escalate")
     func otherStatusesStop() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started()
         let a = try await rt.file(as: "ani")
         let b = try await rt.file(as: "bayu")
         let c = try await rt.file(as: "citra")
@@ -189,8 +164,7 @@ struct CaseClockTests {
         try await rt.staffOK("budi", "duplikat \(b) \(c)")
         try await rt.staffOK("budi", "tunda \(c) 2 minggu menunggu anggaran")
         _ = try rt.drain()
-        fixture.advance(hours: 24 * 7)
-        #expect(try rt.runClock() == 0)
+        #expect(try fixture.runClock(rt, after: 24 * 7) == 0)
         #expect(try rt.drain().isEmpty)
         for t in [a, b, c] {
             #expect(try rt.eventKinds(t).contains("escalation") == false)
@@ -201,8 +175,8 @@ struct CaseClockTests {
 
     @Test("Mon–Fri 08:00–16:00: a case filed on Friday afternoon is not overdue on Saturday; it is due 24 working hours later")
     func workingHours() async throws {
-        let fixture = try DeskFixture(TestBot.Desk(workingHours: TestBot.Desk.officeHours), start: Self.fridayAfternoon)
-        let rt = try fixture.runtime()
+        let desk = TestBot.Desk(workingHours: TestBot.Desk.officeHours)
+        let (fixture, rt) = try DeskFixture.started(desk, start: Self.fridayAfternoon)
         let t = try await rt.file(as: "ani")
         // Friday 14–16 (2 h), Monday (8 h), Tuesday (8 h), Wednesday 08–14 (6 h).
         let wednesday = Self.fridayAfternoon.addingTimeInterval(5 * 86_400)
@@ -210,33 +184,26 @@ struct CaseClockTests {
         #expect(try rt.stored(t).alarmAt == wednesday.addingTimeInterval(-4 * 3600), "4 working hours before: 10:00")
         _ = try rt.drain()
 
-        fixture.advance(hours: 28)  // Saturday 18:00
-        #expect(try rt.runClock() == 0)
+        #expect(try fixture.runClock(rt, after: 28) == 0)  // Saturday 18:00
         #expect(try rt.drain().isEmpty)
         #expect(try await rt.staff("budi", "daftar terlambat") == ["Aduan terlambat: tidak ada."])
         #expect(try await rt.staff("budi", "lihat \(t)").first?.contains("TERLAMBAT") == false)
 
-        fixture.advance(hours: 24 + 15)  // Monday 09:00
-        #expect(try rt.runClock() == 0)
-        fixture.advance(hours: 48 + 1)  // Wednesday 10:00
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 24 + 15) == 0)  // Monday 09:00
+        #expect(try fixture.runClock(rt, after: 48 + 1) == 1)  // Wednesday 10:00
         #expect(try rt.drain().in("#opd-pupr").first?.hasPrefix("Pengingat: \(t)") == true)
-        fixture.advance(hours: 4)  // Wednesday 14:00
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 4) == 1)  // Wednesday 14:00
         #expect(try rt.drain().recipients == ["#kadis-pupr"])
         // The coordinator 4 working hours later: not at 18:00 the same day, but Thursday 10:00.
-        fixture.advance(hours: 4)
-        #expect(try rt.runClock() == 0)
-        fixture.advance(hours: 16)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 4) == 0)
+        #expect(try fixture.runClock(rt, after: 16) == 1)
         #expect(try rt.drain().recipients == ["#koordinator"])
     }
 
     @Test("a holiday does not count; a wait in working hours keeps the working time left")
     func holidaysAndWaiting() async throws {
         let desk = TestBot.Desk(workingHours: TestBot.Desk.officeHours, holidays: ["2026-01-12"])
-        let fixture = try DeskFixture(desk, start: Self.fridayAfternoon)
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started(desk, start: Self.fridayAfternoon)
         let t = try await rt.file(as: "ani")
         let thursday = Self.fridayAfternoon.addingTimeInterval(6 * 86_400)
         #expect(try rt.stored(t).dueAt == thursday, "Monday 12 January is a holiday")
@@ -259,8 +226,7 @@ struct OutboxTests {
     func survivesRestart() async throws {
         let fixture = try DeskFixture()
         var rt = try fixture.runtime()
-        let t = try await rt.file(as: "ani")
-        try await rt.staffOK("budi", "ambil \(t)")
+        let t = try await rt.fileTaken(as: "ani")
         let staff = try rt.pendingOutbox(transport: "terminal")
         #expect(staff.map(\.message.destination) == [.channel("#opd-pupr"), .channel("#koordinator")])
         #expect(try rt.pendingOutbox(transport: "warga").map(\.message.destination) == [.user("ani")])
@@ -288,8 +254,7 @@ struct OutboxTests {
 
     @Test("the limit and the order: the oldest first, a page at a time")
     func paging() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         var numbers: [String] = []
         for name in ["ani", "bayu", "citra"] { numbers.append(try await rt.file(as: name)) }
         let first = try rt.pendingOutbox(transport: "terminal", limit: 4)
@@ -302,11 +267,7 @@ struct OutboxTests {
 
     @Test("staff messages wait for the staff transport the runtime was started with")
     func staffTransport() async throws {
-        let fixture = try DeskFixture()
-        var logger = Logger(label: "aduan.test")
-        logger.logLevel = .critical
-        let rt = try BotRuntime(bot: BotFile.load(path: fixture.botPath), database: AduanDatabase(path: fixture.dbPath),
-                                now: { [clock = fixture.clock] in clock.now() }, staffTransport: "irc", logger: logger)
+        let rt = try DeskFixture().runtime(staffTransport: "irc")
         let t = try await rt.file(as: "ani")
         #expect(try rt.pendingOutbox(transport: "irc").count == 2)
         #expect(try rt.pendingOutbox(transport: "terminal").isEmpty)

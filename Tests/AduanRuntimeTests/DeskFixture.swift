@@ -24,17 +24,29 @@ struct DeskFixture {
         clock = TestClock(start: start)
     }
 
-    /// A runtime on the fixture's files: call again for a restart.
-    func runtime() throws -> BotRuntime {
-        var logger = Logger(label: "aduan.test")
-        logger.logLevel = .critical
-        return try BotRuntime(bot: BotFile.load(path: botPath), database: AduanDatabase(path: dbPath),
-                              now: { [clock] in clock.now() }, staffTransport: "terminal", logger: logger)
+    /// A new fixture and a runtime on it.
+    static func started(_ desk: TestBot.Desk = TestBot.Desk(),
+                        start: Date = TestClock.start) throws -> (fixture: DeskFixture, runtime: BotRuntime) {
+        let fixture = try DeskFixture(desk, start: start)
+        return (fixture, try fixture.runtime())
+    }
+
+    /// A runtime on the fixture's files, with staff on `staffTransport`: call again for a restart.
+    func runtime(staffTransport: String = "terminal") throws -> BotRuntime {
+        try BotRuntime(bot: BotFile.load(path: botPath), database: AduanDatabase(path: dbPath),
+                       now: { [clock] in clock.now() }, staffTransport: staffTransport, logger: .quietTestLogger)
     }
 
     /// Moves the clock on by hours.
     func advance(hours: Double) {
         clock.advance(by: hours * 3600)
+    }
+
+    /// Moves the clock on by `hours`, then runs `runtime`'s response clock; returns how many
+    /// alarms fired.
+    func runClock(_ runtime: BotRuntime, after hours: Double) throws -> Int {
+        advance(hours: hours)
+        return try runtime.runClock()
     }
 
     var now: Date { clock.now() }
@@ -55,6 +67,14 @@ extension BotRuntime {
                                  "no case filed; the bot said \(last)")
         #expect(last.contains { $0.contains(filed.tracking) }, "the citizen is told the tracking number")
         return filed.tracking
+    }
+
+    /// A citizen files a case through the whole intake and budi (PUPR) takes it; returns its
+    /// tracking number.
+    func fileTaken(as name: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        let tracking = try await file(as: name)
+        try await staffOK("budi", "ambil \(tracking)", sourceLocation: sourceLocation)
+        return tracking
     }
 
     /// A direct message from a citizen; returns what is said back to them at once.

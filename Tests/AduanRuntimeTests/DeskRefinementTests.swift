@@ -11,8 +11,7 @@ import Testing
 struct DeskRefinementTests {
     @Test("two agencies ask the same citizen: answers go in the order asked, or to the case named")
     func twoQuestions() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started()
         let road = try await rt.file(as: "ani")
         let rubbish = try await rt.file(as: "ani", category: "sampah", details: "Sampah menumpuk di pasar")
         _ = try rt.drain()
@@ -41,8 +40,7 @@ struct DeskRefinementTests {
 
     @Test("after resolution a sentence is read for what it says; a longer remark is kept and the question asked again")
     func sentencesAfterResolution() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let a = try await rt.file(as: "ani")
         try await rt.staffOK("budi", "selesai \(a) Lubang sudah ditambal")
         _ = try rt.drain()
@@ -71,8 +69,7 @@ struct DeskRefinementTests {
 
     @Test("a hold can be extended; on the morning it ends the agency is reminded once")
     func holdRunsOut() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started()
         let t = try await rt.file(as: "ani")
         try await rt.staffOK("budi", "tunda \(t) 08-01-2026 menunggu pengadaan aspal")
         _ = try rt.drain()
@@ -85,24 +82,20 @@ struct DeskRefinementTests {
         #expect(try rt.stored(t).pausedRemaining == left && rt.stored(t).waitingUntil == "2026-01-10")
 
         // TestClock starts 6 January 2026 09:00 WITA; the hold ends on 10 January.
-        fixture.advance(hours: 24 * 3)
-        #expect(try rt.runClock() == 0)
-        fixture.advance(hours: 24)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 24 * 3) == 0)
+        #expect(try fixture.runClock(rt, after: 24) == 1)
         out = try rt.drain()
         #expect(out.in("#opd-pupr").count == 1)
         #expect(out.in("#opd-pupr").first?.contains("Masa tunggu \(t)") == true)
         #expect(out.to("ani").isEmpty)
-        fixture.advance(hours: 48)
-        #expect(try rt.runClock() == 0, "once only, and still no escalation while on hold")
+        #expect(try fixture.runClock(rt, after: 48) == 0, "once only, and still no escalation while on hold")
         #expect(try rt.stored(t).status == "waiting")
         #expect(try rt.eventKinds(t).filter { $0 == "wait_ended" }.count == 1)
     }
 
     @Test("details and contacts only in the handling agency's or the coordinators' channel; lists only that agency's cases")
     func detailsStayInTheirChannel() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let road = try await rt.file(as: "ani")
         _ = try await rt.file(as: "bayu", category: "sampah", details: "Sampah menumpuk di pasar")
         // The coordinator, typing in DLH's channel, is not shown a PUPR case there.

@@ -9,8 +9,7 @@ import Testing
 struct DeskPrivacyTests {
     @Test("an anonymous case shows staff no identity and no contact, anywhere")
     func anonymous() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         // The citizen gave a phone number before choosing anonim: it is not filed.
         let t = try await rt.file(as: "bayu", privacy: "3")
         let record = try rt.stored(t)
@@ -48,8 +47,7 @@ struct DeskPrivacyTests {
 
     @Test("a confidential case is marked RAHASIA; its contact is masked, and shown in full only through kontak")
     func confidential() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let t = try await rt.file(as: "citra", privacy: "2")
         let record = try rt.stored(t)
         #expect(record.confidential && !record.anonymous)
@@ -68,8 +66,7 @@ struct DeskPrivacyTests {
 
     @Test("a normal case is not marked; contacts in other forms are masked too")
     func masking() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let a = try await rt.file(as: "ani", phone: "+62 812-3456-7890")
         let b = try await rt.file(as: "bayu", phone: "lewati")
         let out = try rt.drain()
@@ -85,10 +82,8 @@ struct DeskPrivacyTests {
 
     @Test("after the retention period a finished case keeps its statistics and loses its personal data")
     func retention() async throws {
-        let fixture = try DeskFixture(TestBot.Desk(retentionDays: 1))
-        let rt = try fixture.runtime()
-        let closed = try await rt.file(as: "ani")
-        try await rt.staffOK("budi", "ambil \(closed)")
+        let (fixture, rt) = try DeskFixture.started(TestBot.Desk(retentionDays: 1))
+        let closed = try await rt.fileTaken(as: "ani")
         try await rt.staffOK("budi", "tanya \(closed) Sejak kapan?")
         _ = try await rt.citizen("ani", says: "Sejak rumah saya di gang 3 kebanjiran")
         try await rt.staffOK("budi", "catatan \(closed) rumah pelapor dekat pos ronda")
@@ -101,12 +96,10 @@ struct DeskPrivacyTests {
         let open = try await rt.file(as: "citra")
         _ = try rt.drain()
 
-        fixture.advance(hours: 12)
-        _ = try rt.runClock()
+        _ = try fixture.runClock(rt, after: 12)
         #expect(try rt.stored(closed).details == "Jalan berlubang di depan pura", "not yet")
 
-        fixture.advance(hours: 36)
-        _ = try rt.runClock()
+        _ = try fixture.runClock(rt, after: 36)
         _ = try rt.drain()  // the open case's reminder and escalations
         let record = try rt.stored(closed)
         #expect(record.details == CaseRecord.redactedText)
@@ -148,13 +141,10 @@ struct DeskPrivacyTests {
 
     @Test("a resolved case whose citizen never answers loses its personal data after the retention period too")
     func retentionOfUnansweredResolution() async throws {
-        let fixture = try DeskFixture(TestBot.Desk(retentionDays: 1))
-        let rt = try fixture.runtime()
-        let t = try await rt.file(as: "ani")
-        try await rt.staffOK("budi", "ambil \(t)")
+        let (fixture, rt) = try DeskFixture.started(TestBot.Desk(retentionDays: 1))
+        let t = try await rt.fileTaken(as: "ani")
         try await rt.staffOK("budi", "selesai \(t) sudah ditambal")
-        fixture.advance(hours: 48)
-        _ = try rt.runClock()
+        _ = try fixture.runClock(rt, after: 48)
         let record = try rt.stored(t)
         #expect(record.details == CaseRecord.redactedText && record.contact == nil)
         #expect(record.prompt == nil)

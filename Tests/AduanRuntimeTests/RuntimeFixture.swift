@@ -19,10 +19,17 @@ struct RuntimeFixture {
     }
 
     func runtime() throws -> BotRuntime {
+        try BotRuntime(bot: BotFile.load(path: botPath), database: AduanDatabase(path: dbPath),
+                       now: { [clock] in clock.now() }, logger: .quietTestLogger)
+    }
+}
+
+extension Logger {
+    /// The runtime tests' logger: only critical messages get through.
+    static var quietTestLogger: Logger {
         var logger = Logger(label: "aduan.test")
         logger.logLevel = .critical
-        return try BotRuntime(bot: BotFile.load(path: botPath), database: AduanDatabase(path: dbPath),
-                              now: { [clock] in clock.now() }, logger: logger)
+        return logger
     }
 }
 

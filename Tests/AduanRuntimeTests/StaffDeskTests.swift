@@ -11,8 +11,7 @@ struct StaffDeskTests {
 
     @Test("file → announce → ambil → tanya/answer → balas → catatan → selesai → ya → rating closes the case")
     func fullWorkflow() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let t = try await rt.file(as: "ani")
 
         // Announced in the agency's and the coordinators' channels, with how to take it.
@@ -107,8 +106,7 @@ struct StaffDeskTests {
 
     @Test("a citizen who chose English gets every notice in English, under the agency's English name")
     func englishCitizen() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         _ = try await rt.citizen("tom", says: "halo")
         _ = try await rt.citizen("tom", says: "bahasa en")
         for text in ["batur selatan", "jalan", "A big pothole near the temple", "08123456789", "1"] {
@@ -131,8 +129,7 @@ struct StaffDeskTests {
 
     @Test("no officer's name or account ever reaches the citizen; the internal note never does")
     func citizenNeverSeesStaffNames() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let t = try await rt.file(as: "ani")
         var toCitizen: [String] = []
         for command in ["ambil \(t)", "tanya \(t) Sejak kapan?", "balas \(t) Kami tinjau besok.",
@@ -152,10 +149,8 @@ struct StaffDeskTests {
 
     @Test("the citizen says the problem is not fixed: reopened, the agency told, a fresh deadline")
     func notFixedReopens() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
-        let t = try await rt.file(as: "ani")
-        try await rt.staffOK("budi", "ambil \(t)")
+        let (fixture, rt) = try DeskFixture.started()
+        let t = try await rt.fileTaken(as: "ani")
         try await rt.staffOK("budi", "selesai \(t) Lubang sudah ditambal.")
         _ = try rt.drain()
         fixture.advance(hours: 30)
@@ -181,10 +176,8 @@ struct StaffDeskTests {
 
     @Test("an unclear answer to 'is it fixed?' and to the rating is asked again; lewati closes without a rating")
     func unclearAnswersAreAskedAgain() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
-        let t = try await rt.file(as: "ani")
-        try await rt.staffOK("budi", "ambil \(t)")
+        let rt = try DeskFixture().runtime()
+        let t = try await rt.fileTaken(as: "ani")
         try await rt.staffOK("budi", "selesai \(t) Lubang sudah ditambal.")
         let unclear = try await rt.citizen("ani", says: "mungkin")
         #expect(unclear.count == 1 && unclear[0].hasPrefix("Maaf, jawabannya belum jelas. Apakah masalah pada aduan \(t) sudah beres?"))
@@ -199,10 +192,8 @@ struct StaffDeskTests {
 
     @Test("a question after selesai does not lose 'is it fixed?': after the answer the citizen is asked again")
     func questionAfterResolution() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
-        let t = try await rt.file(as: "ani")
-        try await rt.staffOK("budi", "ambil \(t)")
+        let rt = try DeskFixture().runtime()
+        let t = try await rt.fileTaken(as: "ani")
         try await rt.staffOK("budi", "selesai \(t) Lubang sudah ditambal.")
         try await rt.staffOK("budi", "tanya \(t) Apakah tambalannya rata?")
         let answer = try await rt.citizen("ani", says: "Sudah rata, terima kasih pak")
@@ -216,10 +207,8 @@ struct StaffDeskTests {
 
     @Test("a citizen's status command still works while a question waits, and does not answer it")
     func statusWhileAsked() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
-        let t = try await rt.file(as: "ani")
-        try await rt.staffOK("budi", "ambil \(t)")
+        let rt = try DeskFixture().runtime()
+        let t = try await rt.fileTaken(as: "ani")
         try await rt.staffOK("budi", "tanya \(t) Sejak kapan?")
         #expect(try await rt.citizen("ani", says: "status \(t)") == ["\(t): diproses"])
         #expect(try rt.stored(t).prompt == "info")
@@ -246,8 +235,7 @@ struct StaffDeskTests {
 
     @Test("verifikasi, then teruskan to DLH: announced there, the citizen told; DLH may act, PUPR no longer")
     func verifyAndForward() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let t = try await rt.file(as: "ani")
         _ = try rt.drain()
 
@@ -286,8 +274,7 @@ struct StaffDeskTests {
 
     @Test("tunda pauses the clock: no alarm while waiting, and proses moves the deadline by the paused time")
     func waitPausesTheClock() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started()
         let t = try await rt.file(as: "ani")
         let filedDue = try #require(try rt.stored(t).dueAt)
         fixture.advance(hours: 2)
@@ -309,8 +296,7 @@ struct StaffDeskTests {
         #expect(notice.contains("menunggu pengadaan aspal") && notice.contains("20 Januari 2026"), "\(notice)")
 
         // Long after the old deadline: nothing fires, and it is not late.
-        fixture.advance(hours: 24 * 5)
-        #expect(try rt.runClock() == 0)
+        #expect(try fixture.runClock(rt, after: 24 * 5) == 0)
         #expect(try rt.drain().isEmpty)
         let late = try await rt.staff("budi", "daftar terlambat")
         #expect(late == ["Aduan terlambat: tidak ada."])
@@ -327,15 +313,13 @@ struct StaffDeskTests {
         #expect(record.alarmAt == fixture.now.addingTimeInterval(18 * 3600))
         #expect(try rt.drain().to("ani") == ["Aduan \(t) sedang ditangani oleh Dinas Pekerjaan Umum (PUPR)."])
 
-        fixture.advance(hours: 18)
-        #expect(try rt.runClock() == 1)
+        #expect(try fixture.runClock(rt, after: 18) == 1)
         #expect(try rt.drain().in("#opd-pupr").first?.hasPrefix("Pengingat: \(t)") == true)
     }
 
     @Test("tunda with a past or unreadable date gets the usage; nothing changes")
     func waitWithBadDate() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let t = try await rt.file(as: "ani")
         _ = try rt.drain()
         let past = try await rt.staff("budi", "tunda \(t) 01-01-2026 menunggu aspal")
@@ -351,8 +335,7 @@ struct StaffDeskTests {
 
     @Test("tolak with | names who to contact; the citizen gets the reason and the authority; then tutup, then buka")
     func rejectCloseReopen() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started()
         let t = try await rt.file(as: "ani")
         _ = try rt.drain()
         let ack = try await rt.staffOK("budi", "tolak \(t) kecelakaan lalu lintas, bukan kewenangan PUPR | Polres Bangli")
@@ -385,8 +368,7 @@ struct StaffDeskTests {
 
     @Test("a rejection without | and one whose reason ends in a full stop read well")
     func rejectWording() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let a = try await rt.file(as: "ani")
         let b = try await rt.file(as: "bayu")
         _ = try rt.drain()
@@ -399,8 +381,7 @@ struct StaffDeskTests {
 
     @Test("duplikat: the duplicate's citizen gets the original's number and then every change of the original")
     func duplicateFollowsTheOriginal() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let original = try await rt.file(as: "ani")
         let copy = try await rt.file(as: "bayu", details: "Ada lubang besar di jalan dekat pura")
         _ = try rt.drain()
@@ -443,8 +424,7 @@ struct StaffDeskTests {
 
     @Test("a duplicate of a duplicate is linked to the case that is handled; the original's citizen told of a reopen by the citizen")
     func duplicateChains() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let a = try await rt.file(as: "ani")
         let b = try await rt.file(as: "bayu")
         let c = try await rt.file(as: "citra")
@@ -462,8 +442,7 @@ struct StaffDeskTests {
 
     @Test("buka on a duplicate makes it a case of its own again: it no longer follows the original")
     func reopenedDuplicateStandsAlone() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let a = try await rt.file(as: "ani")
         let b = try await rt.file(as: "bayu")
         try await rt.staffOK("budi", "duplikat \(b) \(a)")
@@ -478,10 +457,8 @@ struct StaffDeskTests {
 
     @Test("illegal transitions are refused with the status named, and nothing changes")
     func illegalTransitions() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
-        let t = try await rt.file(as: "ani")
-        try await rt.staffOK("budi", "ambil \(t)")
+        let rt = try DeskFixture().runtime()
+        let t = try await rt.fileTaken(as: "ani")
         _ = try rt.drain()
         let before = try rt.stored(t)
         let closeRefused = try await rt.staff("budi", "tutup \(t)")
@@ -509,10 +486,8 @@ struct StaffDeskTests {
 
     @Test("lihat shows the case and its history; the contact masked")
     func show() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
-        let t = try await rt.file(as: "ani")
-        try await rt.staffOK("budi", "ambil \(t)")
+        let rt = try DeskFixture().runtime()
+        let t = try await rt.fileTaken(as: "ani")
         try await rt.staffOK("budi", "catatan \(t) sudah koordinasi dengan kepala desa")
         try await rt.staffOK("budi", "tanya \(t) Sejak kapan?")
         _ = try await rt.citizen("ani", says: "Sejak minggu lalu")
@@ -540,8 +515,7 @@ struct StaffDeskTests {
 
     @Test("daftar: terbuka, saya, terlambat, opd, kecamatan, semua — each staff member sees their agency's cases")
     func lists() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started()
         let road = try await rt.file(as: "ani")
         let rubbish = try await rt.file(as: "bayu", category: "sampah", details: "Sampah menumpuk di pasar")
         fixture.advance(hours: 1)
@@ -591,8 +565,7 @@ struct StaffDeskTests {
 
     @Test("long lists: the count is the real total; daftar semua shows the newest cases")
     func longLists() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started()
         var numbers: [String] = []
         for i in 0..<23 {
             numbers.append(try await rt.file(as: "warga\(i)"))
@@ -613,8 +586,7 @@ struct StaffDeskTests {
 
     @Test("kontak shows the full number and records the access; anonymous cases are refused")
     func contact() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let t = try await rt.file(as: "ani")
         let anonymous = try await rt.file(as: "bayu", privacy: "3")
         let none = try await rt.file(as: "citra", phone: "lewati")
@@ -640,8 +612,7 @@ struct StaffDeskTests {
 
     @Test("bantuan lists every command; bantuan tunda explains one")
     func help() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let all = try #require(try await rt.staff("budi", "bantuan").first)
         for word in ["ambil KODE", "verifikasi KODE", "proses KODE", "balas KODE", "tanya KODE", "catatan KODE",
                      "teruskan KODE", "tunda KODE", "selesai KODE", "tolak KODE", "duplikat KODE", "buka KODE",
@@ -657,8 +628,7 @@ struct StaffDeskTests {
 
     @Test("tracking numbers may be typed loosely; an unknown one is reported")
     func looseTrackingNumbers() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let t = try await rt.file(as: "ani")
         let loose = t.lowercased().replacingOccurrences(of: "-", with: " ")
         try await rt.staffOK("budi", "!AMBIL \(loose)")
@@ -670,8 +640,7 @@ struct StaffDeskTests {
 
     @Test("no account, an unlisted account, another agency's staff: refused, nothing changes")
     func refusedActors() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let t = try await rt.file(as: "ani")
         _ = try rt.drain()
         let noAccount = try await rt.staff("budi", "ambil \(t)", account: false)
@@ -696,8 +665,7 @@ struct StaffDeskTests {
 
     @Test("the coordinator acts on every case; a head on their agency's")
     func coordinatorAndHead() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let road = try await rt.file(as: "ani")
         let rubbish = try await rt.file(as: "bayu", category: "sampah", details: "Sampah menumpuk di pasar")
         try await rt.staffOK("sari", "ambil \(road)", in: "#koordinator")
@@ -714,8 +682,7 @@ struct StaffDeskTests {
 
     @Test("commands in other channels are ignored; chatter gets no answer; a malformed command gets its usage")
     func channelsChatterAndUsage() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let t = try await rt.file(as: "ani")
         _ = try rt.drain()
         #expect(try await rt.staff("budi", "ambil \(t)", in: "#umum").isEmpty)
@@ -744,10 +711,8 @@ struct StaffDeskTests {
 
     @Test("a citizen asking the status of someone else's case learns nothing")
     func statusOfAnotherCitizensCase() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
-        let t = try await rt.file(as: "ani")
-        try await rt.staffOK("budi", "ambil \(t)")
+        let rt = try DeskFixture().runtime()
+        let t = try await rt.fileTaken(as: "ani")
         #expect(try await rt.citizen("ani", says: "status \(t)") == ["\(t): diproses"])
         let other = try await rt.citizen("bayu", says: "status \(t)")
         #expect(other.count == 1)
@@ -762,8 +727,7 @@ struct StaffDeskTests {
 struct StaffDeskConcurrencyTests {
     @Test("many staff commands on one case at once: every one is carried out, none is lost or fails")
     func concurrentCommandsOnOneCase() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let (fixture, rt) = try DeskFixture.started()
         let t = try await rt.file(as: "ani")
         try await withThrowingTaskGroup(of: [String].self) { group in
             for i in 0..<30 {
@@ -772,8 +736,7 @@ struct StaffDeskConcurrencyTests {
             }
             group.addTask {
                 for _ in 0..<10 {
-                    fixture.advance(hours: 3)
-                    _ = try rt.runClock()
+                    _ = try fixture.runClock(rt, after: 3)
                 }
                 return ["✔ clock"]
             }
@@ -788,8 +751,7 @@ struct StaffDeskConcurrencyTests {
 
     @Test("the citizen's answers while staff keep writing to the case: none is lost or fails")
     func citizenAnswersWhileStaffWrite() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         var numbers: [String] = []
         for name in ["ani", "bayu", "citra", "dodi"] {
             let t = try await rt.file(as: name)
@@ -820,8 +782,7 @@ struct StaffDeskConcurrencyTests {
 
     @Test("the citizen of a duplicate can follow the original with status, as they were told")
     func duplicateCitizenSeesTheOriginal() async throws {
-        let fixture = try DeskFixture()
-        let rt = try fixture.runtime()
+        let rt = try DeskFixture().runtime()
         let original = try await rt.file(as: "ani")
         let copy = try await rt.file(as: "bayu")
         let unrelated = try await rt.file(as: "citra")

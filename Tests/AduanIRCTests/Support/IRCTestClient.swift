@@ -189,6 +189,13 @@ actor IRCTestClient {
         }
     }
 
+    /// Changes this client's nick to `new` and waits until the server confirms it.
+    func changeNick(to new: String) async throws {
+        let start = mark
+        try await send("NICK \(new)")
+        try await waitFor("own NICK", from: start) { $0.verb == "NICK" && $0.params.first == new }
+    }
+
     /// Whether `nick` is on the server now (`ISON`).
     func isOnline(_ other: String) async throws -> Bool {
         let start = mark

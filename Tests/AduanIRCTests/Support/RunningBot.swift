@@ -68,16 +68,20 @@ struct RunningBot {
     /// The flood control the tests use: the default burst, and a little faster than the
     /// default 700 ms (ngircd itself lets about 3 lines a second through).
     static let testFlood = IRCFloodControl(burst: 4, interval: .milliseconds(350))
+    /// The reconnect backoff the tests use: quick, 200 ms growing to 500 ms.
+    static let testBackoff = IRCReconnectBackoff(initial: .milliseconds(200), maximum: .milliseconds(500))
+    /// How often the IRC service runs the response clock unless a test says otherwise.
+    static let testClockInterval: Duration = .seconds(15)
 
     /// Starts the bot on 127.0.0.1:`port` and waits until it is registered and in its channels.
     /// `sasl` logs it in to a services account; `folder` reuses a database folder (kept at
     /// ``stop()``, for a restart); `recorder` receives the connection's log at trace level;
     /// `botPath` is the bot file (the shipped Bangli bot by default).
     static func start(port: Int, nick: String = "aduan", botPath: String = Repository.path("Bots/bangli.json"),
-                      backoff: IRCReconnectBackoff = IRCReconnectBackoff(initial: .milliseconds(200), maximum: .milliseconds(500)),
+                      backoff: IRCReconnectBackoff = testBackoff,
                       flood: IRCFloodControl = testFlood, sasl: IRCClientConfiguration.SASL? = nil,
                       folder existing: URL? = nil, recorder: LogRecorder? = nil,
-                      clockInterval: Duration = .seconds(15), tls: IRCTLSSettings? = nil) async throws -> RunningBot {
+                      clockInterval: Duration = testClockInterval, tls: IRCTLSSettings? = nil) async throws -> RunningBot {
         let folder = try existing ?? Repository.temporaryFolder("aduan-irc")
         let database = try AduanDatabase(path: folder.appendingPathComponent("aduan.sqlite").path)
         let bot = try BotFile.load(path: botPath)
@@ -114,6 +118,24 @@ struct RunningBot {
             guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "bot: not \(what) within \(timeout)") }
             try await Task.sleep(for: .milliseconds(20))
         }
+    }
+
+    /// Waits until nothing waits in the outbox for IRC any more; `what` names the wait in a timeout.
+    func waitUntilOutboxEmpty(_ what: String, timeout: Duration) async throws {
+        try await waitUntil(what, timeout: timeout) { (try? runtime.pendingOutbox(transport: "irc").isEmpty) == true }
+    }
+
+    /// Runs `body` with this bot, then stops the bot, also when `body` throws; returns what `body` returns.
+    func whileRunning<T>(_ body: (RunningBot) async throws -> T) async throws -> T {
+        let result: T
+        do {
+            result = try await body(self)
+        } catch {
+            await stop()
+            throw error
+        }
+        await stop()
+        return result
     }
 
     /// Graceful shutdown (as on SIGTERM); cancels if that takes longer than 10 s.
