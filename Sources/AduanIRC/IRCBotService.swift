@@ -42,6 +42,9 @@ public final class IRCBotService: Service, Sendable {
     public let shutdownFlushTimeout: Duration
     /// The `QUIT` message.
     public let quitMessage: String
+    /// How long shutdown waits, at least, for the outbox message being written to be written
+    /// whole (it is then marked delivered and not sent again after the restart).
+    static let inFlightAllowance: Duration = .seconds(15)
     /// How often due reminders and escalations are looked for.
     public let clockInterval: Duration
     private let logger: Logger
@@ -202,7 +205,9 @@ public final class IRCBotService: Service, Sendable {
         // Stopping: the message being written is marked once written (the connection goes on
         // writing until QUIT). Not cancelled itself, so it can wait for that.
         if let id = inFlight {
-            let deadline = ContinuousClock.now + shutdownFlushTimeout
+            // A message of many lines under flood control may need longer than the flush
+            // allowance; sending it again after the restart would be worse than a slower stop.
+            let deadline = ContinuousClock.now + max(shutdownFlushTimeout, Self.inFlightAllowance)
             await Task {
                 await self.markWhenWritten(id, deadline: deadline)
             }.value
