@@ -168,7 +168,8 @@ public enum StaffVerb: String, Sendable, Hashable, CaseIterable {
         case .note: return english ? "internal note, never shown to the citizen" : "catatan internal, tidak terlihat pelapor"
         case .forward: return english ? "hand the case to an agency (OPD)" : "teruskan aduan ke OPD"
         case .wait:
-            return english ? "on hold until the date; the response clock pauses" : "tunda sampai tanggal itu; waktu respons berhenti"
+            return english ? "on hold until the date; the response clock pauses (again: extends it)"
+                : "tunda sampai tanggal itu; waktu respons berhenti (lagi: diperpanjang)"
         case .resolve:
             return english ? "mark resolved, with a report of the work done" : "tandai selesai, dengan laporan penanganan"
         case .reject:
