@@ -61,10 +61,13 @@ let package = Package(
         ]),
         .executableTarget(name: "aduan", dependencies: ["AduanCLI"]),
         .executableTarget(name: "aduan-bench", dependencies: [
-            "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore", "AduanRuntime",
+            "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore", "AduanRuntime", "AduanIRCProtocol", "AduanIRC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         // Test support shared by the test targets.
         .target(name: "AduanTesting", dependencies: [

@@ -9,10 +9,12 @@ import Logging
 
 /// Measures durable dialog steps per second and step latency through the runtime and the SQLite
 /// store, against plain libsqlite3 committing one row per transaction on the same disk.
-@main
+///
+/// `aduan-bench steps`, the default subcommand of ``AduanBenchCommand``: `aduan-bench` with no
+/// subcommand runs it, options and all.
 struct AduanBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "aduan-bench",
+        commandName: "steps",
         abstract: "Durable dialog steps per second and step latency, against raw SQLite commits.",
         discussion: """
             Synthetic citizens (distinct senders) each complete the intake of the bot's dialog through \
