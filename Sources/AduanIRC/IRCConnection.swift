@@ -281,17 +281,36 @@ public actor IRCConnection {
     private func writeLoop(_ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, bell: AsyncStream<Void>) async throws {
         for await _ in bell {
             drain: while true {
-                switch nextWrite() {
-                case .line(let buffer):
-                    try await outbound.write(buffer)
-                case .wait(let delay):
+                // The lines flood control lets go now leave in one write (at most 64 at a time):
+                // one system call and one flush instead of one per line.
+                var batch: ByteBuffer?
+                var lines = 0
+                var stop: Write?
+                collect: while lines < Self.linesPerWrite {
+                    switch nextWrite() {
+                    case .line(var buffer):
+                        if batch == nil { batch = buffer } else { batch?.writeBuffer(&buffer) }
+                        lines += 1
+                    case let other:
+                        stop = other
+                        break collect
+                    }
+                }
+                if let batch { try await outbound.write(batch) }
+                switch stop {
+                case .wait(let delay)?:
                     try await Task.sleep(for: delay)
-                case .idle:
+                case .idle?:
                     break drain
+                case .line?, nil:
+                    continue // a full batch: there may be more
                 }
             }
         }
     }
+
+    /// The most lines gathered into one write.
+    static let linesPerWrite = 64
 
     private func nextWrite() -> Write {
         guard let line = queue.next(chatAllowed: machine.isRegistered, expand: { expand($0) }) else { return .idle }
