@@ -61,7 +61,7 @@ let package = Package(
         ]),
         .executableTarget(name: "aduan", dependencies: ["AduanCLI"]),
         .executableTarget(name: "aduan-bench", dependencies: [
-            "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore", "AduanRuntime", "AduanIRCProtocol", "AduanIRC",
+            "AduanTesting", "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore", "AduanRuntime", "AduanIRCProtocol", "AduanIRC",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
@@ -69,7 +69,8 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
-        // Test support shared by the test targets.
+        // Test support shared by the test targets, and the local IRC server launchers (Foundation
+        // processes and sockets, no NIO) the IRC tests and `aduan-bench irc` share.
         .target(name: "AduanTesting", dependencies: [
             "AduanCore", "AduanWilayah", "AduanDialog", "AduanStore", "AduanRuntime",
         ]),

@@ -2,6 +2,7 @@
 import AduanIRCProtocol
 import AduanRuntime
 import AduanStore
+import AduanTesting
 import Foundation
 import Testing
 

@@ -3,25 +3,29 @@ import Foundation
 /// A certificate authority and a server certificate made with the `openssl` command for one
 /// test: the server certificate names `irc.test.local` (and, with `naming: .nameAndAddress`,
 /// `127.0.0.1` too).
-struct TestCertificates {
+public struct TestCertificates: Sendable {
     /// The authority's certificate (PEM), for the bot to trust.
-    let authority: String
+    public let authority: String
     /// The server's certificate (PEM), signed by the authority.
-    let serverCertificate: String
+    public let serverCertificate: String
     /// The server's private key (PEM).
-    let serverKey: String
+    public let serverKey: String
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    /// Why the certificates could not be made.
+    public typealias Failure = ServerLaunchFailure
 
     /// What the server certificate names.
-    enum Naming {
-        case nameOnly, nameAndAddress
+    public enum Naming: Sendable {
+        /// `irc.test.local` only.
+        case nameOnly
+        /// `irc.test.local` and `127.0.0.1`.
+        case nameAndAddress
     }
 
-    /// Makes the files in `folder`.
-    static func make(in folder: URL, naming: Naming = .nameOnly) throws -> TestCertificates {
+    /// Makes the files in `folder` with `openssl`.
+    ///
+    /// - Throws: ``Failure`` when openssl is missing or fails.
+    public static func make(in folder: URL, naming: Naming = .nameOnly) throws -> TestCertificates {
         func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
         let names = naming == .nameOnly ? "DNS:irc.test.local" : "DNS:irc.test.local, IP:127.0.0.1"
         try "subjectAltName = \(names)\n"

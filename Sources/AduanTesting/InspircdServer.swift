@@ -1,4 +1,3 @@
-import AduanTesting
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,55 +5,53 @@ import Glibc
 import Darwin
 #endif
 
-/// A real InspIRCd 3 with Atheme services on 127.0.0.1 for one test: accounts (NickServ), SASL
-/// PLAIN and the IRCv3 capabilities (`account-tag`, `message-tags`, `server-time`,
-/// `echo-message`). Its own temporary folder, free ports for clients and for the services link,
-/// both programs in the foreground, stopped by their PIDs.
+/// A real InspIRCd 3 on 127.0.0.1, for an integration test or the benchmark, by default with
+/// Atheme services: accounts (NickServ), SASL PLAIN and the IRCv3 capabilities (`account-tag`,
+/// `message-tags`, `server-time`, `echo-message`). Its own temporary folder, free ports for
+/// clients and for the services link, both programs in the foreground, stopped by their PIDs.
 ///
-/// Always stop it: `defer { server.stop() }` right after ``start()``. (It is also stopped, and
-/// its folder removed, when the object goes away.) The recipe is the one in the team's
-/// SERVERS.md: flood control lifted in the `connect` block, Atheme linked over spanningtree.
-final class InspircdServer: @unchecked Sendable {
+/// Always stop it: `defer { server.stop() }` right after ``start(services:)``. (It is also
+/// stopped, and its folder removed, when the object goes away.) The recipe is the one in the
+/// team's SERVERS.md: flood control and the connect-class limits lifted in the `connect` block
+/// for every client, Atheme linked over spanningtree.
+public final class InspircdServer: @unchecked Sendable {
     /// Why the servers could not run.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    public typealias Failure = ServerLaunchFailure
 
     /// The port clients connect to.
-    let port: Int
-    /// The port Atheme links to.
-    let linkPort: Int
+    public let port: Int
+    /// The port Atheme links to (nil when started without services).
+    public let linkPort: Int?
     /// The folder (configs, logs, Atheme's `var/`).
-    let folder: URL
-    private let inspircd: String
-    private let atheme: String
-    private let lock = NSLock()
-    private var processes: [Process] = []
+    public let folder: URL
+    /// The InspIRCd executable it runs.
+    public let inspircd: String
+    private let atheme: String?
+    private let processes = ServerProcesses()
 
-    static let serverName = "irc.test.local"
-    static let servicesName = "services.test.local"
+    /// The IRC server's name.
+    public static let serverName = "irc.test.local"
+    /// The name Atheme links under.
+    public static let servicesName = "services.test.local"
     static let linkPassword = "linkpass"
     static let athemeExample = "/usr/share/doc/atheme-services/examples/atheme.conf.example"
 
-    /// An executable from `PATH` or the usual system folders.
-    static func executable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let candidates = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"] + path.split(separator: ":").map(String.init)
-        return candidates.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// Starts InspIRCd, then Atheme, and waits until `sasl` is in `CAP LS` (services linked).
+    /// Starts InspIRCd on free ports (up to three tries). With `services` (the default) it also
+    /// starts Atheme and waits until `sasl` is in `CAP LS` (services linked); with
+    /// `services: false` it is a bare InspIRCd: only the clients port and the `cap` module (no
+    /// IRCv3 extras, no Atheme), as the benchmark uses it.
     ///
     /// - Throws: ``Failure`` when the programs are not installed or do not come up.
-    static func start() throws -> InspircdServer {
-        guard let inspircd = executable("inspircd"), let atheme = executable("atheme-services") else {
+    public static func start(services: Bool = true) throws -> InspircdServer {
+        let atheme = InstalledProgram.path("atheme-services")
+        guard let inspircd = InstalledProgram.path("inspircd"), atheme != nil || !services else {
             throw Failure(description: "InspIRCd or Atheme is not installed: install inspircd atheme-services: "
                           + "apt-get install inspircd atheme-services (the account tests run against real servers)")
         }
         var problems: [String] = []
         for _ in 0..<3 {
-            let server = InspircdServer(inspircd: inspircd, atheme: atheme, port: try NgircdServer.freePort(),
-                                        linkPort: try NgircdServer.freePort(),
+            let server = InspircdServer(inspircd: inspircd, atheme: services ? atheme : nil, port: try LoopbackPort.free(),
+                                        linkPort: services ? try LoopbackPort.free() : nil,
                                         folder: try Repository.temporaryFolder("aduan-inspircd"))
             do {
                 try server.writeConfigs()
@@ -65,10 +62,10 @@ final class InspircdServer: @unchecked Sendable {
                 server.stop()
             }
         }
-        throw Failure(description: "InspIRCd + Atheme did not start: \(problems.joined(separator: "; "))")
+        throw Failure(description: "InspIRCd\(services ? " + Atheme" : "") did not start: \(problems.joined(separator: "; "))")
     }
 
-    private init(inspircd: String, atheme: String, port: Int, linkPort: Int, folder: URL) {
+    private init(inspircd: String, atheme: String?, port: Int, linkPort: Int?, folder: URL) {
         self.inspircd = inspircd
         self.atheme = atheme
         self.port = port
@@ -81,22 +78,28 @@ final class InspircdServer: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// The first line of `inspircd --version`, or "inspircd".
+    public var version: String { InstalledProgram.versionLine(inspircd) ?? "inspircd" }
+
+    /// The PID of the running InspIRCd, or nil when it is stopped.
+    public var pid: Int32? { processes.firstPID }
+
     private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
     private var varPath: String { path("var") }
 
     /// Both logs so far (for failure messages).
-    var log: String {
+    public var log: String {
         let read = { (file: String) in (try? String(contentsOfFile: file, encoding: .utf8)) ?? "" }
         return "inspircd:\n" + read(path("inspircd.out")).suffix(600) + read(path("inspircd.log")).suffix(600)
             + "\natheme:\n" + read(path("atheme.out")).suffix(600) + read(varPath + "/atheme.log").suffix(600)
     }
 
     private func writeConfigs() throws {
-        let inspircdConfig = """
+        // Flood control lifted in the `connect` block for every client (SERVERS.md).
+        var inspircdConfig = """
             <server name="\(Self.serverName)" description="loopback test server" network="TestNet">
             <admin name="test" nick="test" email="test@localhost">
             <bind address="127.0.0.1" port="\(port)" type="clients">
-            <bind address="127.0.0.1" port="\(linkPort)" type="servers">
             <connect name="main" allow="127.0.0.1" timeout="60" pingfreq="120" localmax="5000" globalmax="5000"
               maxconnwarn="off" limit="5000" resolvehostnames="no" useident="no" usednsbl="no"
               recvq="16M" softsendq="1M" hardsendq="16M" threshold="1000000" commandrate="100000000"
@@ -105,19 +108,27 @@ final class InspircdServer: @unchecked Sendable {
             <pid file="\(path("inspircd.pid"))">
             <log method="file" type="* -USERINPUT -USEROUTPUT" level="default" target="\(path("inspircd.log"))">
             <files motd="/etc/inspircd/inspircd.motd">
-            <module name="cap"> <module name="ircv3"> <module name="ircv3_accounttag"> <module name="ircv3_batch">
-            <module name="ircv3_capnotify"> <module name="ircv3_chghost"> <module name="ircv3_ctctags">
-            <module name="ircv3_echomessage"> <module name="ircv3_invitenotify"> <module name="ircv3_labeledresponse">
-            <module name="ircv3_msgid"> <module name="ircv3_servertime"> <module name="namesx"> <module name="uhnames">
-            <module name="monitor"> <module name="setname"> <module name="botmode">
-            <module name="services_account"> <module name="sasl"> <sasl target="\(Self.servicesName)">
-            <module name="spanningtree">
-            <link name="\(Self.servicesName)" ipaddr="127.0.0.1" port="\(linkPort)" allowmask="127.0.0.1/32"
-                  sendpass="\(Self.linkPassword)" recvpass="\(Self.linkPassword)" hidden="no">
-            <uline server="\(Self.servicesName)" silent="yes">
+            <module name="cap">
 
             """
+        if let linkPort {
+            inspircdConfig += """
+                <bind address="127.0.0.1" port="\(linkPort)" type="servers">
+                <module name="ircv3"> <module name="ircv3_accounttag"> <module name="ircv3_batch">
+                <module name="ircv3_capnotify"> <module name="ircv3_chghost"> <module name="ircv3_ctctags">
+                <module name="ircv3_echomessage"> <module name="ircv3_invitenotify"> <module name="ircv3_labeledresponse">
+                <module name="ircv3_msgid"> <module name="ircv3_servertime"> <module name="namesx"> <module name="uhnames">
+                <module name="monitor"> <module name="setname"> <module name="botmode">
+                <module name="services_account"> <module name="sasl"> <sasl target="\(Self.servicesName)">
+                <module name="spanningtree">
+                <link name="\(Self.servicesName)" ipaddr="127.0.0.1" port="\(linkPort)" allowmask="127.0.0.1/32"
+                      sendpass="\(Self.linkPassword)" recvpass="\(Self.linkPassword)" hidden="no">
+                <uline server="\(Self.servicesName)" silent="yes">
+
+                """
+        }
         try inspircdConfig.write(toFile: path("inspircd.conf"), atomically: true, encoding: .utf8)
+        guard let linkPort else { return }
 
         guard let example = Self.athemeExampleText() else {
             throw Failure(description: "no Atheme example config at \(Self.athemeExample)(.gz): install atheme-services")
@@ -169,31 +180,19 @@ final class InspircdServer: @unchecked Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func run(_ executable: String, _ arguments: [String], output: String) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        _ = FileManager.default.createFile(atPath: output, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        lock.withLock { processes.append(process) }
-        return process
-    }
-
     private func launch() throws {
-        let ircd = try run(inspircd, ["--config", path("inspircd.conf"), "--nofork", "--runasroot"], output: path("inspircd.out"))
+        let ircd = try processes.run(inspircd, ["--config", path("inspircd.conf"), "--nofork", "--runasroot"],
+                                     output: path("inspircd.out"))
         let deadline = Date().addingTimeInterval(10)
-        while !(NgircdServer.accepts(port: port) && NgircdServer.accepts(port: linkPort)) {
+        while !(LoopbackPort.accepts(port) && (linkPort.map(LoopbackPort.accepts) ?? true)) {
             if !ircd.isRunning { throw Failure(description: "inspircd exited with status \(ircd.terminationStatus): \(log)") }
             guard Date() < deadline else { throw Failure(description: "inspircd did not open its ports within 10 s: \(log)") }
             usleep(20_000)
         }
-        let services = try run(atheme, ["-n", "-c", path("atheme.conf"), "-D", varPath,
-                                        "-l", varPath + "/atheme.log", "-p", varPath + "/atheme.pid"],
-                               output: path("atheme.out"))
+        guard let atheme else { return }
+        let services = try processes.run(atheme, ["-n", "-c", path("atheme.conf"), "-D", varPath,
+                                                  "-l", varPath + "/atheme.log", "-p", varPath + "/atheme.pid"],
+                                         output: path("atheme.out"))
         while !(Self.capabilities(port: port)?.contains("sasl") ?? false) {
             if !services.isRunning { throw Failure(description: "atheme-services exited with status \(services.terminationStatus): \(log)") }
             if !ircd.isRunning { throw Failure(description: "inspircd exited with status \(ircd.terminationStatus): \(log)") }
@@ -203,20 +202,11 @@ final class InspircdServer: @unchecked Sendable {
     }
 
     /// The `CAP LS` line of a fresh connection (nil when there is none within a second).
-    static func capabilities(port: Int) -> String? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
+    public static func capabilities(port: Int) -> String? {
+        guard let fd = LoopbackPort.connected(port) else { return nil }
         defer { close(fd) }
         var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return nil }
         let request = Array("CAP LS 302\r\n".utf8)
         guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, 0) }) == request.count else { return nil }
         var received: [UInt8] = []
@@ -234,19 +224,7 @@ final class InspircdServer: @unchecked Sendable {
     }
 
     /// Stops Atheme, then InspIRCd: SIGTERM, then SIGKILL after 2 s.
-    func stop() {
-        let running = lock.withLock { () -> [Process] in
-            defer { processes = [] }
-            return processes
-        }
-        for process in running.reversed() {
-            guard process.isRunning else { continue }
-            let pid = process.processIdentifier
-            kill(pid, SIGTERM)
-            let deadline = Date().addingTimeInterval(2)
-            while process.isRunning && Date() < deadline { usleep(10_000) }
-            if process.isRunning { kill(pid, SIGKILL) }
-            process.waitUntilExit()
-        }
+    public func stop() {
+        processes.stop()
     }
 }
