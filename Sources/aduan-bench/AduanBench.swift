@@ -46,17 +46,7 @@ struct AduanBench: AsyncParsableCommand {
     @Option(help: "Bytes per raw baseline row.")
     var rowBytes = 300
 
-    @Option(help: "Where to create the database files (default: a new temporary directory, removed afterwards).")
-    var directory: String?
-
-    @Flag(help: "Keep the database files.")
-    var keep = false
-
-    @Flag(help: "Print the figures as JSON.")
-    var json = false
-
-    @Flag(help: "Exit with status 2 when a goal is missed.")
-    var check = false
+    @OptionGroup var output: BenchOutputOptions
 
     static let throughputGoal = 3.0
     static let p99GoalMs = 10.0
@@ -70,18 +60,11 @@ struct AduanBench: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            try await measure()
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            FileHandle.standardError.write(Data("aduan-bench: FAILED\n\(error)\n".utf8))
-            throw ExitCode.failure
-        }
+        try await BenchRun.run("aduan-bench") { try await measure() }
     }
 
     private func progress(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        BenchRun.progress(text)
     }
 
     private func measure() async throws {
@@ -115,16 +98,8 @@ struct AduanBench: AsyncParsableCommand {
         let lengths = scripts.flatMap { $0.map(\.steps.count) }
         let stateBytes = scripts.flatMap { $0.flatMap(\.stateBytes) }
 
-        let root: URL
-        if let directory {
-            root = URL(fileURLWithPath: directory)
-        } else {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("aduan-bench-\(UUID().uuidString.prefix(8))")
-        }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer {
-            if !keep && directory == nil { try? FileManager.default.removeItem(at: root) }
-        }
+        let root = try output.workFolder(prefix: "aduan-bench")
+        defer { output.removeWorkFolder(root) }
         let stamp = UUID().uuidString.prefix(8)
         let rawPath = root.appendingPathComponent("raw-\(stamp).sqlite").path
         let closedPath = root.appendingPathComponent("closed-\(stamp).sqlite").path
@@ -208,14 +183,14 @@ struct AduanBench: AsyncParsableCommand {
                 open_p99_ms: open.latencies.p99, open_p99_goal_ms: Self.p99GoalMs, open_kept_up: keptUp,
                 latency_ok: latencyOK, line: line))
 
-        if json {
+        if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
             print(report.text)
         }
-        if check && !(throughputOK && latencyOK) {
+        if output.check && !(throughputOK && latencyOK) {
             throw ExitCode(2)
         }
     }

@@ -61,17 +61,7 @@ struct IRCBench: AsyncParsableCommand {
     @Option(help: "Seconds a phase may take before the run fails.")
     var timeout = 120
 
-    @Option(help: "Where to create the database file (default: a new temporary directory, removed afterwards).")
-    var directory: String?
-
-    @Flag(help: "Keep the database file.")
-    var keep = false
-
-    @Flag(help: "Print the figures as JSON.")
-    var json = false
-
-    @Flag(help: "Exit with status 2 when the goal is missed.")
-    var check = false
+    @OptionGroup var output: BenchOutputOptions
 
     static let goalRatio = 2.0
     static let echoNick = "gema"
@@ -86,18 +76,11 @@ struct IRCBench: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            try await measure()
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            FileHandle.standardError.write(Data("aduan-bench irc: FAILED\n\(error)\n".utf8))
-            throw ExitCode.failure
-        }
+        try await BenchRun.run("aduan-bench irc") { try await measure() }
     }
 
     private func progress(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        BenchRun.progress(text)
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -112,16 +95,8 @@ struct IRCBench: AsyncParsableCommand {
         var logger = Logger(label: "aduan.bench") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .warning
 
-        let root: URL
-        if let directory {
-            root = URL(fileURLWithPath: directory)
-        } else {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("aduan-bench-irc-\(UUID().uuidString.prefix(8))")
-        }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer {
-            if !keep && directory == nil { try? FileManager.default.removeItem(at: root) }
-        }
+        let root = try output.workFolder(prefix: "aduan-bench-irc")
+        defer { output.removeWorkFolder(root) }
         let databasePath = root.appendingPathComponent("irc-\(UUID().uuidString.prefix(8)).sqlite").path
 
         // The server.
@@ -157,7 +132,7 @@ struct IRCBench: AsyncParsableCommand {
     }
 
     private func report(_ report: IRCBenchReport) throws {
-        if json {
+        if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
@@ -165,7 +140,7 @@ struct IRCBench: AsyncParsableCommand {
             print(report.text)
         }
         if !report.checks.ok { throw ExitCode.failure }
-        if check && !report.verdict.goal_met { throw ExitCode(2) }
+        if output.check && !report.verdict.goal_met { throw ExitCode(2) }
     }
 
     // MARK: - The run
