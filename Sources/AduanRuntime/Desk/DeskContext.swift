@@ -13,21 +13,18 @@ struct DeskContext {
     let now: Date
     /// The transport that carries staff channels (`terminal`, `irc`, `matrix`).
     let staffTransport: String
-    let messages: CitizenMessages
-    let calendar: ResponseCalendar
-    let policy: ClockPolicy
 
     init(bot: BotFile, database: AduanDatabase, now: Date, staffTransport: String) {
         self.bot = bot
         self.database = database
         self.now = now
         self.staffTransport = staffTransport
-        self.messages = bot.desk.messages
-        self.calendar = bot.desk.calendar
-        self.policy = bot.desk.policy
     }
 
     var configuration: BotConfiguration { bot.configuration }
+    var messages: CitizenMessages { bot.desk.messages }
+    var calendar: ResponseCalendar { bot.desk.calendar }
+    var policy: ClockPolicy { bot.desk.policy }
     var timeZone: TimeZone { bot.catalog.timeZone }
 
     // MARK: Names
@@ -74,7 +71,7 @@ struct DeskContext {
 
     /// A fresh deadline counted from now (a reopened case).
     func freshDeadline(for record: CaseRecord) -> Date {
-        calendar.adding(TimeInterval(responseHours(for: record)) * 3600, to: now)
+        bot.desk.deadline(from: now, hours: responseHours(for: record))
     }
 
     /// When the next alarm of a case with this deadline and stage fires.
