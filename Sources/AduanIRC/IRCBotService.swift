@@ -145,9 +145,7 @@ public final class IRCBotService: Service, Sendable {
                                      account: account)
         do {
             let replies = try await runtime.handle(inbound)
-            for reply in replies {
-                await connection.send(reply)
-            }
+            if !replies.isEmpty { await connection.send(contentsOf: replies) }
         } catch {
             logger.error("could not handle a message from \(message.nick) (\(message.identity)): \(error)")
         }

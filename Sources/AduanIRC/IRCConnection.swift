@@ -103,8 +103,15 @@ public actor IRCConnection {
     /// Queues a chat message from the bot. A message to a user goes to the nick their identity
     /// is at when its turn comes. While disconnected, messages wait for the next connection.
     public func send(_ message: OutboundMessage) {
-        if let dropped = queue.enqueueChat(message) {
-            logger.error("send queue full (\(queue.capacity) messages); dropped the oldest, to \(dropped.destination)")
+        send(contentsOf: [message])
+    }
+
+    /// Queues chat messages from the bot, in order (one call for a reply of several messages).
+    public func send(contentsOf messages: [OutboundMessage]) {
+        for message in messages {
+            if let dropped = queue.enqueueChat(message) {
+                logger.error("send queue full (\(queue.capacity) messages); dropped the oldest, to \(dropped.destination)")
+            }
         }
         doorbell?.yield()
     }
