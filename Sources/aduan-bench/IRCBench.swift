@@ -15,10 +15,13 @@ struct IRCBench: AsyncParsableCommand {
             ngircd `MaxPenaltyTime = 0`, `MaxConnectionsIP = 0`, `MaxJoins = 0`), or uses --host/--port. Runs the real \
             bot in this process (BotRuntime on a temporary SQLite file, IRCBotService with the bot's flood control off, \
             as `aduan run --flood-interval-ms 0`), an echo client, and N scripted citizens, each on its own connection.
-            Two phases, one after the other, with the same clients:
+            Three phases, one after the other, with the same clients:
               1. echo floor: every citizen sends the intake's messages to the echo client, each when the echo of the \
             previous one is back;
-              2. bot: every citizen completes its intakes (halo, batur selatan kintamani, jalan, a description, 1, \
+              2. durable echo: the same, to an echo client that first commits each message to SQLite (plain libsqlite3, \
+            WAL, synchronous=FULL, messages arriving together share a commit) and answers once it is durable: what \
+            any bot pays at the least when, as Aduan does, it commits every step before its reply;
+              3. bot: every citizen completes its intakes (halo, batur selatan kintamani, jalan, a description, 1, \
             tidak, ya) in private messages, each message sent when the bot's reply to the previous one is complete \
             (known from a dry run of the dialog). Every reply is checked; the database must hold one case per intake.
             By default a closed loop at full speed; --think-ms paces the citizens instead.
@@ -65,6 +68,7 @@ struct IRCBench: AsyncParsableCommand {
 
     static let goalRatio = 2.0
     static let echoNick = "gema"
+    static let durableEchoNick = "gemafsync"
 
     func validate() throws {
         guard citizens >= 1 else { throw ValidationError("--citizens must be at least 1") }
@@ -98,6 +102,7 @@ struct IRCBench: AsyncParsableCommand {
         let root = try output.workFolder(prefix: "aduan-bench-irc")
         defer { output.removeWorkFolder(root) }
         let databasePath = root.appendingPathComponent("irc-\(UUID().uuidString.prefix(8)).sqlite").path
+        let durableEchoLog = try DurableEchoLog(path: root.appendingPathComponent("durable-echo-\(UUID().uuidString.prefix(8)).sqlite").path)
 
         // The server.
         let ircServer: BenchIRCServer?
@@ -120,7 +125,8 @@ struct IRCBench: AsyncParsableCommand {
         var clients: [(client: BenchIRCClient, channel: any Channel)] = []
         do {
             let outcome = try await drive(script: script, bot: runningBot, server: ircServer, address: address,
-                                          clients: &clients, loadAtStart: loadAtStart, botFile: botFile)
+                                          durableEchoLog: durableEchoLog, clients: &clients, loadAtStart: loadAtStart,
+                                          botFile: botFile)
             for (client, _) in clients { _ = try? await client.quit("done").get() }
             await runningBot.stop()
             try report(outcome)
@@ -146,15 +152,20 @@ struct IRCBench: AsyncParsableCommand {
     // MARK: - The run
 
     private func drive(script: IRCIntakeScript, bot runningBot: IRCBenchBot, server ircServer: BenchIRCServer?,
-                       address: (host: String, port: Int), clients: inout [(client: BenchIRCClient, channel: any Channel)],
+                       address: (host: String, port: Int), durableEchoLog: DurableEchoLog,
+                       clients: inout [(client: BenchIRCClient, channel: any Channel)],
                        loadAtStart: Double?, botFile: BotFile) async throws -> IRCBenchReport {
         let group = MultiThreadedEventLoopGroup.singleton
         let batch = ircServer?.connectBatch ?? 10
 
-        progress("connecting the echo client and \(Format.grouped(citizens)) citizens…")
+        progress("connecting the echo clients and \(Format.grouped(citizens)) citizens…")
         let (echoClient, echoChannel) = try await BenchIRCClient.connect(
             host: address.host, port: address.port, nick: Self.echoNick, role: .echo, eventLoop: group.next())
         clients.append((echoClient, echoChannel))
+        let (durableClient, durableChannel) = try await BenchIRCClient.connect(
+            host: address.host, port: address.port, nick: Self.durableEchoNick, role: .durableEcho(durableEchoLog),
+            eventLoop: group.next())
+        clients.append((durableClient, durableChannel))
         var citizenClients: [BenchIRCClient] = []
         citizenClients.reserveCapacity(citizens)
         var next = 0
@@ -181,21 +192,29 @@ struct IRCBench: AsyncParsableCommand {
             next = range.upperBound
         }
         let echoNick = echoClient.nick
+        let durableNick = durableClient.nick
         let botNick = await runningBot.nick
         let phaseTimeout = TimeAmount.seconds(Int64(timeout))
 
         // Warm-up: one unmeasured exchange with the echo per citizen.
         progress("warm-up…")
-        let warmUp = [BenchStep(wire: BenchWire.privmsg(to: echoNick, text: "pemanasan"), text: "pemanasan",
-                                expected: .exact(IRCIntakeScript.normalized(Array("pemanasan".utf8))), endsIntake: false,
-                                expectedLines: 1)]
-        _ = try await phase(citizenClients, steps: warmUp, target: echoNick, timeout: phaseTimeout, server: ircServer)
+        for target in [echoNick, durableNick] {
+            let warmUp = [BenchStep(wire: BenchWire.privmsg(to: target, text: "pemanasan"), text: "pemanasan",
+                                    expected: .exact(IRCIntakeScript.normalized(Array("pemanasan".utf8))), endsIntake: false,
+                                    expectedLines: 1)]
+            _ = try await phase(citizenClients, steps: warmUp, target: target, timeout: phaseTimeout, server: ircServer)
+        }
 
         progress("echo floor: \(Format.grouped(citizens)) citizens × \(script.messagesPerIntake * intakes) messages to \(echoNick)…")
         let echoSteps = script.echoSteps(to: echoNick)
         let think = TimeAmount.milliseconds(Int64(thinkMs))
         let echoRun = try await phase(citizenClients, steps: echoSteps, target: echoNick, timeout: phaseTimeout, think: think,
                                       server: ircServer)
+
+        try await Task.sleep(for: .milliseconds(200))
+        progress("durable echo: \(Format.grouped(citizens)) citizens × \(script.messagesPerIntake * intakes) messages to \(durableNick)…")
+        let durableRun = try await phase(citizenClients, steps: script.echoSteps(to: durableNick), target: durableNick,
+                                         timeout: phaseTimeout, think: think, server: ircServer)
 
         try await Task.sleep(for: .milliseconds(200))
         progress("bot: \(Format.grouped(citizens)) citizens × \(intakes) intake(s) with \(botNick)…")
@@ -218,19 +237,27 @@ struct IRCBench: AsyncParsableCommand {
             if strayExamples.count < 5 { strayExamples += counters.strays.prefix(5 - strayExamples.count) }
         }
         let echoed = try await echoClient.counters().get().echoed
+        let durableEchoed = try await durableClient.counters().get().echoed
+        let durable = durableEchoLog.totals()
         let expectedCases = citizens * intakes
         let expectedEchoes = citizens * (1 + echoSteps.count)
         let checksOK = stored == expectedCases && told.count == expectedCases && distinct.count == expectedCases
-            && found == expectedCases && strays == 0 && echoed == expectedEchoes
+            && found == expectedCases && strays == 0 && echoed == expectedEchoes && durableEchoed == expectedEchoes
+            && durable.rows == expectedEchoes && durable.failure == nil
         if !checksOK {
             progress("checks failed: \(stored) cases stored, \(told.count) tracking numbers told (\(distinct.count) distinct, "
-                     + "\(found) found), expected \(expectedCases); \(echoed) echoes, expected \(expectedEchoes); \(strays) stray lines"
+                     + "\(found) found), expected \(expectedCases); \(echoed) echoes and \(durableEchoed) durable echoes "
+                     + "(\(durable.rows) committed\(durable.failure.map { ", error: \($0)" } ?? "")), expected \(expectedEchoes) each; "
+                     + "\(strays) stray lines"
                      + (strayExamples.isEmpty ? "" : ":\n  " + strayExamples.joined(separator: "\n  ")))
         }
 
         let echoPhase = echoRun.phase(target: echoNick, intakes: expectedCases)
+        let durablePhase = durableRun.phase(target: durableNick, intakes: expectedCases)
         let botPhase = botRun.phase(target: botNick, intakes: expectedCases)
         let ratioFirst = botPhase.first_line.p99_ms / echoPhase.first_line.p99_ms
+        let ratioDurable = botPhase.first_line.p99_ms / durablePhase.first_line.p99_ms
+        let durableOverEcho = durablePhase.first_line.p99_ms / echoPhase.first_line.p99_ms
         let ratioLast = botPhase.last_line.p99_ms / echoPhase.first_line.p99_ms
         let met = ratioFirst <= Self.goalRatio
         var line = "p99 reply latency at \(Format.grouped(citizens)) citizens: bot first line "
@@ -239,6 +266,9 @@ struct IRCBench: AsyncParsableCommand {
         line += " (goal ≤ " + String(format: "%.0f", Self.goalRatio) + "×): " + (met ? "ok" : "MISSED")
         line += "; last line " + Format.ms(botPhase.last_line.p99_ms) + " = " + String(format: "%.2f", ratioLast) + "×; "
         line += String(format: "%.1f", botPhase.intakes_per_second) + " intakes/s"
+        line += "\nthe durable echo (echo + a synchronous=FULL commit per message) p99 " + Format.ms(durablePhase.first_line.p99_ms)
+        line += " = " + String(format: "%.2f", durableOverEcho) + "× the echo floor; the bot's first line = "
+        line += String(format: "%.2f", ratioDurable) + "× the durable echo"
 
         return IRCBenchReport(
             setup: .init(
@@ -250,12 +280,14 @@ struct IRCBench: AsyncParsableCommand {
                 citizens: citizens, intakes_per_citizen: intakes, think_ms: thinkMs, citizens_quick_ack: quickAck, messages_per_intake: script.messagesPerIntake,
                 reply_lines_per_intake: script.linesPerIntake,
                 cpus: ProcessInfo.processInfo.activeProcessorCount, load_average_at_start: loadAtStart),
-            echo: echoPhase, bot: botPhase,
+            echo: echoPhase, durable_echo: durablePhase, bot: botPhase,
             checks: .init(cases_in_database: stored, tracking_numbers_told: told.count, tracking_numbers_distinct: distinct.count,
-                          tracking_numbers_found_in_database: found, echo_messages_answered: echoed, stray_lines: strays,
-                          ok: checksOK),
+                          tracking_numbers_found_in_database: found, echo_messages_answered: echoed,
+                          durable_echo_messages_answered: durableEchoed, durable_echo_rows_committed: durable.rows,
+                          durable_echo_transactions: durable.transactions, stray_lines: strays, ok: checksOK),
             verdict: .init(p99_ratio_first_line: ratioFirst, p99_ratio_last_line: ratioLast, goal_ratio: Self.goalRatio,
-                           goal_met: met, line: line))
+                           goal_met: met, p99_durable_echo_to_echo: durableOverEcho,
+                           p99_ratio_first_line_to_durable_echo: ratioDurable, line: line))
     }
 
     /// What one phase measured, all citizens together.

@@ -30,7 +30,9 @@ enum BenchClock {
 /// - as a **citizen** sends a list of private messages to one target, each as soon as the reply
 ///   to the previous one is complete (``ReplyExpectation``), timing every reply; or
 /// - as an **echo** answers every private message with one private message carrying the same
-///   text back to its sender (the floor the bot is compared with).
+///   text back to its sender (the floor the bot is compared with); or
+/// - as a **durable echo** does the same once the message is committed to a ``DurableEchoLog``
+///   (the floor for any bot that commits every message before it replies).
 ///
 /// Everything happens on the channel's event loop (no task hops between a reply's last line and
 /// the next message), so the client adds as little as possible to the latency it measures. The
@@ -42,6 +44,7 @@ final class BenchIRCClient: ChannelInboundHandler, @unchecked Sendable {
     enum Role: Sendable {
         case citizen
         case echo
+        case durableEcho(DurableEchoLog)
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -369,6 +372,15 @@ final class BenchIRCClient: ChannelInboundHandler, @unchecked Sendable {
                 echoed += 1
                 context.write(wrapOutboundOut(BenchWire.privmsg(to: source, text: message.params[1])), promise: nil)
                 needsFlush = true
+            case .durableEcho(let log):
+                echoed += 1
+                let wire = BenchWire.privmsg(to: source, text: message.params[1])
+                log.append(sender: source, text: message.params[1]) { [eventLoop] in
+                    eventLoop.execute {
+                        guard !self.closed, let context = self.context else { return }
+                        context.writeAndFlush(self.wrapOutboundOut(wire), promise: nil)
+                    }
+                }
             case .citizen:
                 guard let run, source.lowercased() == run.target else {
                     if strays.count < 20 { strays.append("<\(source)> \(message.params[1])") }

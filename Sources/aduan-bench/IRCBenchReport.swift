@@ -57,6 +57,11 @@ struct IRCBenchReport: Sendable, Codable {
         var tracking_numbers_distinct: Int
         var tracking_numbers_found_in_database: Int
         var echo_messages_answered: Int
+        var durable_echo_messages_answered: Int
+        /// Rows in the durable echo's database (one per message; must equal the answers).
+        var durable_echo_rows_committed: Int
+        /// Transactions that held them (fewer than the rows when messages shared a commit).
+        var durable_echo_transactions: Int
         var stray_lines: Int
         var ok: Bool
     }
@@ -68,11 +73,17 @@ struct IRCBenchReport: Sendable, Codable {
         var p99_ratio_last_line: Double
         var goal_ratio: Double
         var goal_met: Bool
+        /// p99 of the durable echo / p99 of the echo: what one durable commit per message costs.
+        var p99_durable_echo_to_echo: Double
+        /// p99 of the bot's first reply line / p99 of the durable echo.
+        var p99_ratio_first_line_to_durable_echo: Double
         var line: String
     }
 
     var setup: Setup
     var echo: Phase
+    /// The echo that commits each message durably before it answers.
+    var durable_echo: Phase
     var bot: Phase
     var checks: Checks
     var verdict: Verdict
@@ -95,7 +106,8 @@ extension IRCBenchReport {
                      + (s.think_ms == 0 ? "each message sent as soon as the reply to the previous one is complete (closed loop); "
                         : "each message sent a pause of 0.5–1.5 × \(s.think_ms) ms after the reply to the previous one is complete; ")
                      + (s.citizens_quick_ack ? "citizens ACK every read at once (TCP_QUICKACK); " : "")
-                     + "the echo floor: the same clients send the same messages to a client that answers each with one line")
+                     + "the echo floor: the same clients send the same messages to a client that answers each with one line; "
+                     + "the durable echo: to one that answers once the message is committed with synchronous=FULL")
         lines.append("")
         var rows: [[String]] = [["", "messages", "time", "msgs/s", "intakes/s*", "latency", "p50", "p90", "p99", "max",
                                  "bench cores", "server cores", "others"]]
@@ -109,6 +121,7 @@ extension IRCBenchReport {
                          figures ? Format.cores(p.cpu.other_processes_cores) : ""])
         }
         add("echo floor", echo, "reply", echo.first_line, figures: true)
+        add("durable echo", durable_echo, "reply", durable_echo.first_line, figures: true)
         add("bot", bot, "first line", bot.first_line, figures: true)
         add("", bot, "last line", bot.last_line, figures: false)
         add("", bot, "whole intake", bot.intake_duration, figures: false)
@@ -117,12 +130,14 @@ extension IRCBenchReport {
         lines.append("latency: from writing a message to reading the first line of the reply (first line), or the line that "
                      + "completes it (last line, known from a dry run of the dialog); whole intake: from the first message to "
                      + "the end of the filing confirmation" + (s.think_ms > 0 ? " (pauses included)" : "")
-                     + ". *echo: the same 7-message sequences. bench cores: this process (bot, citizens and echo client together); "
+                     + ". *echo: the same 7-message sequences. bench cores: this process (bot, citizens and echo clients together); "
                      + "others: the rest of the machine (the figures are only trustworthy when near 0).")
         let c = checks
         lines.append("checks: \(c.cases_in_database) cases in the database, \(c.tracking_numbers_distinct) distinct tracking "
                      + "numbers told to the citizens, \(c.tracking_numbers_found_in_database) found in the database; "
-                     + "\(c.echo_messages_answered) echo messages answered; \(c.stray_lines) stray lines: "
+                     + "\(c.echo_messages_answered) echo messages answered; \(c.durable_echo_messages_answered) durable echoes, "
+                     + "\(c.durable_echo_rows_committed) rows committed in \(c.durable_echo_transactions) transactions; "
+                     + "\(c.stray_lines) stray lines: "
                      + (c.ok ? "ok" : "FAILED"))
         lines.append("")
         lines.append(verdict.line)
