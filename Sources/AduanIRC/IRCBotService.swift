@@ -18,9 +18,10 @@ import ServiceLifecycle
 ///   current nick, or to a staff channel. Replies produced while the connection is down wait in
 ///   memory and are sent after the reconnect.
 /// - Status updates, announcements and escalations come from the runtime's durable outbox:
-///   delivered while the bot is registered, one at a time, each marked delivered once the send
-///   queue has written it, so they survive a server outage and a restart of the bot and are not
-///   sent twice (a crash while one is being written sends that one again). A message to a
+///   delivered while the bot is registered, one at a time, each marked delivered once its own
+///   lines are written (however busy the send queue is with chat), so they survive a server
+///   outage and a restart of the bot and are not sent twice (a crash while one is being written
+///   sends that one again, and so does a connection that drops in the middle of its write). A message to a
 ///   services account waits until the account has written to the bot since it started (no nick
 ///   is known for it before). On graceful shutdown the message being written is finished and
 ///   marked before `QUIT`.
@@ -151,27 +152,36 @@ public final class IRCBotService: Service, Sendable {
         }
     }
 
+    /// An outbox message handed to the connection, by its number in the send queue.
+    private struct Flight {
+        var id: Int64
+        var message: OutboundMessage
+        var number: Int
+    }
+
     /// Sends what waits in the outbox for IRC whenever the bot is registered, one message at a
-    /// time, and marks each delivered once the send queue has written it: a stop or crash in
-    /// between sends at most that one message again, never loses it.
+    /// time, and marks each delivered once its lines are written: a stop or crash in between
+    /// sends at most that one message again, never loses it.
     ///
     /// A message to a services account (`irc-account:NAME`) is sent only once the bot has seen
     /// that account write since it started: before that the connection knows no nick for it
     /// (after a restart of the bot, say) and would drop the message. It waits in the outbox
     /// until the citizen writes again; the other messages go on meanwhile.
     private func deliverOutbox() async {
-        // Handed to the connection, not yet known to be written: never handed over twice.
-        var inFlight: Int64?
+        // Handed to the connection, not yet known to be written: never handed over twice,
+        // unless its write was lost with the connection.
+        var inFlight: Flight?
         // Messages at the head of the outbox waiting for their account's nick.
         var held: Set<Int64> = []
         while !Task.isCancelled {
             await runtime.outboxChanged(timeout: .seconds(2))
             guard await connection.isRegistered else { continue }
             do {
-                if let id = inFlight {
+                if var flight = inFlight {
                     // Handed over before the connection dropped: written after the reconnect.
-                    guard try await sendQueueWritten() else { continue }
-                    try runtime.markDelivered([id])
+                    let done = try await written(&flight)
+                    inFlight = flight
+                    guard done else { continue }
                     inFlight = nil
                 }
                 // Room for the held messages and as many again, so they never block the rest.
@@ -186,10 +196,12 @@ public final class IRCBotService: Service, Sendable {
                         }
                         continue
                     }
-                    await connection.send(item.message)
-                    inFlight = item.id
-                    guard try await sendQueueWritten() else { break }
-                    try runtime.markDelivered([item.id])
+                    var flight = Flight(id: item.id, message: item.message,
+                                        number: await connection.send(contentsOf: [item.message]))
+                    inFlight = flight
+                    let done = try await written(&flight)
+                    inFlight = flight
+                    guard done else { break }
                     inFlight = nil
                 }
                 held = stillHeld
@@ -202,29 +214,39 @@ public final class IRCBotService: Service, Sendable {
         }
         // Stopping: the message being written is marked once written (the connection goes on
         // writing until QUIT). Not cancelled itself, so it can wait for that.
-        if let id = inFlight {
+        if let flight = inFlight {
             // A message of many lines under flood control may need longer than the flush
             // allowance; sending it again after the restart would be worse than a slower stop.
             let deadline = ContinuousClock.now + max(shutdownFlushTimeout, Self.inFlightAllowance)
             await Task {
-                await self.markWhenWritten(id, deadline: deadline)
+                await self.markWhenWritten(flight, deadline: deadline)
             }.value
         }
     }
 
-    /// Waits until the send queue has written everything; false when the connection dropped
-    /// first (what is queued is written after the reconnect).
-    private func sendQueueWritten() async throws -> Bool {
-        while await connection.pendingChatCount > 0 {
-            guard await connection.isRegistered else { return false }
-            try await Task.sleep(for: .milliseconds(50))
+    /// Waits until the flight's lines are written and marks it delivered; false when the
+    /// connection dropped first (it is written after the reconnect). A message whose write was
+    /// lost with the connection is handed over again.
+    private func written(_ flight: inout Flight) async throws -> Bool {
+        while true {
+            switch await connection.chatStatus(flight.number) {
+            case .written:
+                try runtime.markDelivered([flight.id])
+                return true
+            case .lost:
+                guard await connection.isRegistered else { return false }
+                logger.info("an outbox message was lost with the connection; sending it again")
+                flight.number = await connection.send(contentsOf: [flight.message])
+            case .waiting:
+                guard await connection.isRegistered else { return false }
+                try await Task.sleep(for: .milliseconds(10))
+            }
         }
-        return true
     }
 
-    /// Marks `id` delivered if the send queue writes everything before `deadline`.
-    private func markWhenWritten(_ id: Int64, deadline: ContinuousClock.Instant) async {
-        while await connection.pendingChatCount > 0 {
+    /// Marks the flight delivered if its lines are written before `deadline`.
+    private func markWhenWritten(_ flight: Flight, deadline: ContinuousClock.Instant) async {
+        while await connection.chatStatus(flight.number) == .waiting {
             guard await connection.isRegistered, ContinuousClock.now < deadline else { return }
             do {
                 try await Task.sleep(for: .milliseconds(20))
@@ -232,8 +254,9 @@ public final class IRCBotService: Service, Sendable {
                 return
             }
         }
+        guard await connection.chatStatus(flight.number) == .written else { return }
         do {
-            try runtime.markDelivered([id])
+            try runtime.markDelivered([flight.id])
         } catch {
             logger.error("could not mark an outbox message delivered: \(error)")
         }

@@ -40,6 +40,13 @@ public actor IRCConnection {
     private var stopping = false
     private var timers: [Task<Void, Never>] = []
 
+    /// Every chat message numbered up to this (see ``send(contentsOf:)``) has been handed to the
+    /// socket, except those in ``lostChat``.
+    private var chatWrittenThrough = 0
+    /// Chat messages taken from the queue for a write that failed (the connection dropped): not
+    /// written, whatever later writes say. The last few ranges only.
+    private var lostChat: [ClosedRange<Int>] = []
+
     /// How many times the connection completed registration (1 after the first, 2 after a
     /// reconnect, …).
     public private(set) var registrationCount = 0
@@ -107,13 +114,33 @@ public actor IRCConnection {
     }
 
     /// Queues chat messages from the bot, in order (one call for a reply of several messages).
-    public func send(contentsOf messages: [OutboundMessage]) {
+    /// Returns the number of the last one, for ``chatStatus(_:)``.
+    @discardableResult
+    public func send(contentsOf messages: [OutboundMessage]) -> Int {
         for message in messages {
             if let dropped = queue.enqueueChat(message) {
                 logger.error("send queue full (\(queue.capacity) messages); dropped the oldest, to \(dropped.destination)")
             }
         }
         doorbell?.yield()
+        return queue.lastChatNumber
+    }
+
+    /// Where a chat message stands, by the number ``send(contentsOf:)`` returned.
+    public enum ChatStatus: Sendable, Equatable {
+        /// Still queued, or being written.
+        case waiting
+        /// Handed to the socket whole (or dropped: it had no nick to go to, or the queue was full).
+        case written
+        /// Taken for a write that failed when the connection dropped: send it again if it matters.
+        case lost
+    }
+
+    /// Where chat message `number` stands. Other messages queued before or after it do not
+    /// matter: a message is written once its own lines are.
+    public func chatStatus(_ number: Int) -> ChatStatus {
+        if lostChat.contains(where: { $0.contains(number) }) { return .lost }
+        return number <= chatWrittenThrough ? .written : .waiting
     }
 
     /// Sets the channels to be in (after the bot file was reloaded); new ones are joined.
@@ -303,7 +330,17 @@ public actor IRCConnection {
                         break collect
                     }
                 }
-                if let batch { try await outbound.write(batch) }
+                // Everything taken so far is written once this write is done.
+                let taken = queue.chatTakenThrough
+                if let batch {
+                    do {
+                        try await outbound.write(batch)
+                    } catch {
+                        if taken > chatWrittenThrough { noteLost(chatWrittenThrough + 1...taken) }
+                        throw error
+                    }
+                }
+                chatWrittenThrough = max(chatWrittenThrough, taken)
                 switch stop {
                 case .wait(let delay)?:
                     try await Task.sleep(for: delay)
@@ -318,6 +355,13 @@ public actor IRCConnection {
 
     /// The most lines gathered into one write.
     static let linesPerWrite = 64
+
+    private func noteLost(_ numbers: ClosedRange<Int>) {
+        lostChat.append(numbers)
+        if lostChat.count > 16 { lostChat.removeFirst(lostChat.count - 16) }
+        // Later writes must not count these as written: skip past them.
+        chatWrittenThrough = numbers.upperBound
+    }
 
     private func nextWrite() -> Write {
         guard let line = queue.next(chatAllowed: machine.isRegistered, expand: { expand($0) }) else { return .idle }

@@ -7,15 +7,22 @@ import AduanRuntime
 ///   expanded into lines (the recipient's current nick looked up, the text split to fit) when
 ///   their turn comes, after registration.
 ///
+/// Chat messages are numbered in the order queued (1, 2, …; ``lastChatNumber`` after
+/// ``enqueueChat(_:)``), so that a sender can learn when its message has left the queue
+/// (``chatTakenThrough``) while later ones still wait.
+///
 /// The flood control applies to both lanes; see ``IRCFloodControl``. Pure: no I/O, no clock.
 struct IRCSendQueue: Sendable {
     private var protocolLines: [[UInt8]] = []
     private var protocolHead = 0
-    /// The lines of the chat message being sent.
+    /// The lines of the chat message being sent, and its number.
     private var chatLines: [[UInt8]] = []
     private var chatLinesHead = 0
-    private var chat: [OutboundMessage] = []
+    private var chatLinesNumber = 0
+    private var chat: [(number: Int, message: OutboundMessage)] = []
     private var chatHead = 0
+    /// The number of the chat message queued last (0 before the first).
+    private(set) var lastChatNumber = 0
     /// The most chat messages kept; beyond it the oldest are dropped.
     let capacity: Int
 
@@ -34,17 +41,27 @@ struct IRCSendQueue: Sendable {
     /// The number of chat messages waiting (a message being sent counts as one).
     var chatCount: Int { (chat.count - chatHead) + (chatLinesHead < chatLines.count ? 1 : 0) }
 
+    /// Every chat message numbered up to this has left the queue: all its lines were taken with
+    /// ``removeNext()``, or it had none to send, or it was dropped for capacity.
+    var chatTakenThrough: Int {
+        if chatLinesHead < chatLines.count { return chatLinesNumber - 1 }
+        if chatHead < chat.count { return chat[chatHead].number - 1 }
+        return lastChatNumber
+    }
+
     /// Queues a protocol line (serialized, without CR LF).
     mutating func enqueueProtocol(_ line: [UInt8]) {
         protocolLines.append(line)
     }
 
-    /// Queues a chat message; returns the message dropped to make room, if any.
+    /// Queues a chat message, numbered ``lastChatNumber``; returns the message dropped to make
+    /// room, if any.
     @discardableResult
     mutating func enqueueChat(_ message: OutboundMessage) -> OutboundMessage? {
-        chat.append(message)
+        lastChatNumber += 1
+        chat.append((lastChatNumber, message))
         guard chat.count - chatHead > capacity else { return nil }
-        let dropped = chat[chatHead]
+        let dropped = chat[chatHead].message
         chatHead += 1
         compact()
         return dropped
@@ -58,10 +75,11 @@ struct IRCSendQueue: Sendable {
         guard chatAllowed else { return nil }
         while chatLinesHead >= chatLines.count {
             guard chatHead < chat.count else { return nil }
-            let message = chat[chatHead]
+            let (number, message) = chat[chatHead]
             chatHead += 1
             chatLines = expand(message)
             chatLinesHead = 0
+            chatLinesNumber = number
             compact()
         }
         return chatLines[chatLinesHead]

@@ -143,6 +143,53 @@ struct IRCIntegrationTests {
         }
     }
 
+    @Test("a chat message counts as written once its own lines are, while the ones behind it still wait for flood control",
+          .timeLimit(.minutes(1)))
+    func chatStatusPerMessage() async throws {
+        // What the outbox relies on to mark an announcement delivered while citizens' replies
+        // keep the send queue busy.
+        let server = try NgircdServer.start()
+        defer { server.stop() }
+        let listener = try await IRCTestClient.connect(port: server.port, nick: "pendengar")
+        try await listener.join("#uji")
+        let settings = IRCConnectionConfiguration(
+            host: "127.0.0.1", port: server.port, client: IRCClientConfiguration(nick: "aduan", channels: [IRCChannelJoin("#uji")]),
+            flood: IRCFloodControl(burst: 1, interval: .milliseconds(300)), backoff: RunningBot.testBackoff,
+            connectTimeout: .seconds(2))
+        let connection = IRCConnection(configuration: settings, logger: TestLog.logger("aduan.irc"))
+        let task = Task { await connection.run() }
+        defer { task.cancel() }
+        let deadline = ContinuousClock.now + .seconds(15)
+        while await connection.joinedChannels != ["#uji"] {
+            guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "the bot never joined #uji") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+
+        let first = await connection.send(contentsOf: [OutboundMessage(.channel("#uji"), "satu\ndua")])
+        let second = await connection.send(contentsOf: [OutboundMessage(.channel("#uji"), "tiga\nempat\nlima")])
+        #expect(second == first + 1)
+        #expect(await connection.chatStatus(first) == .waiting)
+        while await connection.chatStatus(first) != .written {
+            guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "the first message was never written") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        // Three more lines, 300 ms apart, still to go.
+        #expect(await connection.chatStatus(second) == .waiting)
+        #expect(await connection.pendingChatCount == 1)
+        let mark = await listener.mark
+        try await listener.waitFor("the last line of the second message, after the first was written", from: mark) {
+            $0.sourceParts?.nick == "aduan" && $0.params == ["#uji", "lima"]
+        }
+        while await connection.chatStatus(second) != .written {
+            guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "the second message was never written") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(await listener.texts(from: "aduan", to: "#uji") == ["satu", "dua", "tiga", "empat", "lima"])
+        await connection.quit(reason: "selesai", flushTimeout: .milliseconds(500))
+        task.cancel()
+        await listener.close()
+    }
+
     @Test("the server is killed and restarted mid-dialog: the bot reconnects, sends what waited, the citizen goes on",
           .timeLimit(.minutes(1)))
     func serverRestart() async throws {

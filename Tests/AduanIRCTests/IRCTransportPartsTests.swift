@@ -164,6 +164,46 @@ struct IRCSendQueueTests {
         #expect(queue.enqueueChat(OutboundMessage(.user("a"), "2")) == nil)
         #expect(queue.enqueueChat(OutboundMessage(.user("a"), "3"))?.text == "1")
         #expect(queue.chatCount == 2)
+        // The dropped message has left the queue; the two after it wait.
+        #expect(queue.chatTakenThrough == 1)
+    }
+
+    @Test("chat messages are numbered; one has left the queue once its own last line is taken, whatever waits behind it")
+    func numbering() {
+        var queue = IRCSendQueue()
+        let expand: (OutboundMessage) -> [[UInt8]] = { message in
+            message.text == "tanpa nick" ? [] : message.text.split(separator: "\n").map { Array($0.utf8) }
+        }
+        #expect(queue.chatTakenThrough == 0)
+        queue.enqueueChat(OutboundMessage(.user("irc:budi"), "satu\ndua"))
+        #expect(queue.lastChatNumber == 1)
+        queue.enqueueChat(OutboundMessage(.user("irc:hilang"), "tanpa nick"))
+        queue.enqueueChat(OutboundMessage(.channel("#opd-pupr"), "tiga"))
+        queue.enqueueChat(OutboundMessage(.channel("#opd-pupr"), "empat"))
+        #expect(queue.lastChatNumber == 4)
+        #expect(queue.chatTakenThrough == 0)
+
+        #expect(queue.next(chatAllowed: true, expand: expand) == Array("satu".utf8))
+        queue.removeNext()
+        #expect(queue.chatTakenThrough == 0, "message 1 still has a line to go")
+        #expect(queue.next(chatAllowed: true, expand: expand) == Array("dua".utf8))
+        queue.removeNext()
+        #expect(queue.chatTakenThrough == 1)
+        // Message 2 has no line to send (no nick known): it leaves as message 3 starts.
+        #expect(queue.next(chatAllowed: true, expand: expand) == Array("tiga".utf8))
+        #expect(queue.chatTakenThrough == 2)
+        queue.removeNext()
+        #expect(queue.chatTakenThrough == 3, "message 3 is out although message 4 waits")
+        #expect(queue.chatCount == 1)
+        // Protocol lines do not move it.
+        queue.enqueueProtocol(bytes("PONG x"))
+        _ = queue.next(chatAllowed: true, expand: expand)
+        queue.removeNext()
+        #expect(queue.chatTakenThrough == 3)
+        _ = queue.next(chatAllowed: true, expand: expand)
+        queue.removeNext()
+        #expect(queue.chatTakenThrough == 4)
+        #expect(queue.isEmpty)
     }
 }
 
