@@ -112,67 +112,8 @@ public enum AnswerParser {
 
     /// Which of `options` the answer picks: by its number in the list ("2", "no. 2"), its value, its
     /// text in any language, a synonym, a unique word of its text, or a close spelling. Nil when the
-    /// answer fits none or several equally.
+    /// answer fits none or several equally. (The engine keeps a ``ChoiceMatcher`` per question.)
     public static func choice(_ text: String, options: [ChoiceOption]) -> Int? {
-        let n = TextMatching.normalize(text)
-        guard !n.isEmpty, n.count <= 200 else { return nil }
-        // By number.
-        let numberWords = n.split(separator: " ").filter { !["no", "nomor", "pilih", "pilihan", "angka", "number"].contains($0) }
-        if numberWords.count == 1, let k = Int(numberWords[0]) {
-            return k >= 1 && k <= options.count ? k - 1 : nil
-        }
-        func names(_ o: ChoiceOption) -> [String] {
-            ([o.value] + o.text.translations.values.sorted() + o.synonyms).map(TextMatching.normalize)
-        }
-        // Exactly, or without spaces.
-        let compact = TextMatching.compact(text)
-        if let i = unique(options.indices.filter { names(options[$0]).contains(n) }) { return i }
-        if let i = unique(options.indices.filter { names(options[$0]).map { $0.replacingOccurrences(of: " ", with: "") }.contains(compact) }) {
-            return i
-        }
-        // A word of the answer is a synonym or the value; or the answer's words all occur in the text.
-        let answerWords = Set(n.split(separator: " ").map(String.init))
-        // The longest synonym wins: "lampu jalan mati" is street lights, not roads, though "jalan" is a road word.
-        let padded = " " + n + " "
-        var longest: (index: Int, length: Int, tie: Bool)?
-        for (i, o) in options.enumerated() {
-            let matched = ([o.value] + o.synonyms).map(TextMatching.normalize)
-                .filter { !$0.isEmpty && padded.contains(" " + $0 + " ") }
-            guard let length = matched.map(\.count).max() else { continue }
-            if let l = longest {
-                if length > l.length { longest = (i, length, false) } else if length == l.length { longest?.tie = true }
-            } else {
-                longest = (i, length, false)
-            }
-        }
-        if let longest, !longest.tie { return longest.index }
-        let byWords = options.indices.filter { i in
-            let textWords = Set(options[i].text.translations.values.flatMap { TextMatching.normalize($0).split(separator: " ").map(String.init) })
-            return !answerWords.isEmpty && answerWords.allSatisfy { w in w.count >= 3 && textWords.contains(w) }
-        }
-        if let i = unique(byWords) { return i }
-        // A close spelling of a name (not for one or two letters: "ok" is not "kk").
-        guard compact.count > 2 else { return nil }
-        var best: (index: Int, distance: Int)?
-        var tie = false
-        for (i, o) in options.enumerated() {
-            for name in names(o) where !name.isEmpty {
-                let d = TextMatching.editDistance(compact, name.replacingOccurrences(of: " ", with: ""))
-                let allowed = name.count <= 4 ? 1 : (name.count <= 8 ? 2 : 3)
-                guard d <= allowed else { continue }
-                if let b = best {
-                    if d < b.distance { best = (i, d); tie = false }
-                    else if d == b.distance && b.index != i { tie = true }
-                } else {
-                    best = (i, d)
-                }
-            }
-        }
-        if let best, !tie { return best.index }
-        return nil
-    }
-
-    private static func unique(_ indices: [Int]) -> Int? {
-        indices.count == 1 ? indices[0] : nil
+        ChoiceMatcher(options).match(text)
     }
 }

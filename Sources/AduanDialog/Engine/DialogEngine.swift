@@ -20,6 +20,8 @@ public struct DialogEngine: Sendable {
     let words: NormalizedCommandWords
     /// Choice labels by saved value name, then by option value, to render `{{kategori}}` as a label.
     let choiceLabels: [String: [String: LocalizedText]]
+    /// The options of every choice question and their matcher, by state id.
+    let choices: [String: (options: [ChoiceOption], matcher: ChoiceMatcher)]
 
     /// Prepares a dialog to run for a bot.
     public init(dialog: Dialog, catalog: Catalog) {
@@ -27,13 +29,18 @@ public struct DialogEngine: Sendable {
         self.catalog = catalog
         self.words = NormalizedCommandWords(dialog.commandWords)
         var labels: [String: [String: LocalizedText]] = [:]
+        var choices: [String: (options: [ChoiceOption], matcher: ChoiceMatcher)] = [:]
         for state in dialog.states {
-            guard case .question(let q) = state.kind, let key = q.save, case .choice(let source) = q.input else { continue }
-            for option in Self.options(source, catalog: catalog) {
+            guard case .question(let q) = state.kind, case .choice(let source) = q.input else { continue }
+            let options = Self.options(source, catalog: catalog)
+            choices[state.id] = (options, ChoiceMatcher(options))
+            guard let key = q.save else { continue }
+            for option in options {
                 labels[key, default: [:]][option.value] = option.text
             }
         }
         self.choiceLabels = labels
+        self.choices = choices
     }
 
     /// Handles one message from the citizen.

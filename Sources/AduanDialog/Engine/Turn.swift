@@ -121,8 +121,11 @@ struct Turn {
                 accept(.text(text), for: q, id: id, next: q.next)
             }
         case .choice(let source):
-            let options = DialogEngine.options(source, catalog: engine.catalog)
-            if let i = AnswerParser.choice(text, options: options) {
+            let (options, matcher) = engine.choices[id] ?? {
+                let options = DialogEngine.options(source, catalog: engine.catalog)
+                return (options, ChoiceMatcher(options))
+            }()
+            if let i = matcher.match(text) {
                 accept(.choice(options[i].value), for: q, id: id, next: options[i].next ?? q.next)
             } else if q.optional && AnswerParser.isSkip(text) {
                 skip(q, id: id)
