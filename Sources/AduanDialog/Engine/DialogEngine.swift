@@ -22,6 +22,10 @@ public struct DialogEngine: Sendable {
     let choiceLabels: [String: [String: LocalizedText]]
     /// The options of every choice question and their matcher, by state id.
     let choices: [String: (options: [ChoiceOption], matcher: ChoiceMatcher)]
+    /// The privacy value of a `file_case` and the category value it goes with, by privacy value
+    /// name: a sensitive category shows its case as confidential even when the citizen chose
+    /// *biasa* (that is how it is filed).
+    let privacyCategories: [String: String]
 
     /// Prepares a dialog to run for a bot.
     public init(dialog: Dialog, catalog: Catalog) {
@@ -30,7 +34,11 @@ public struct DialogEngine: Sendable {
         self.words = NormalizedCommandWords(dialog.commandWords)
         var labels: [String: [String: LocalizedText]] = [:]
         var choices: [String: (options: [ChoiceOption], matcher: ChoiceMatcher)] = [:]
+        var privacyCategories: [String: String] = [:]
         for state in dialog.states {
+            if case .action(let step) = state.kind, case .fileCase(let fields) = step.action, let privacy = fields.privacy {
+                privacyCategories[privacy] = fields.category
+            }
             guard case .question(let q) = state.kind, case .choice(let source) = q.input else { continue }
             let options = Self.options(source, catalog: catalog)
             choices[state.id] = (options, ChoiceMatcher(options))
@@ -41,6 +49,7 @@ public struct DialogEngine: Sendable {
         }
         self.choiceLabels = labels
         self.choices = choices
+        self.privacyCategories = privacyCategories
     }
 
     /// Handles one message from the citizen.
@@ -103,7 +112,7 @@ public struct DialogEngine: Sendable {
     func render(_ text: String, language: String, values: [String: CollectedValue], extra: [String: String]) -> String {
         Template.render(text) { name in
             if let v = extra[name] { return v }
-            if let v = values[name] { return display(v, key: name, language: language) }
+            if let v = values[name] { return display(effectivePrivacy(v, key: name, values: values), key: name, language: language) }
             switch name {
             case "bot": return catalog.botName.text(in: language)
             case "regency": return catalog.regency
@@ -112,6 +121,16 @@ public struct DialogEngine: Sendable {
             default: return nil
             }
         }
+    }
+
+    /// A privacy choice as the case is filed: *biasa* becomes *rahasia* when the complaint's
+    /// category is sensitive (health, violence, …), so the summary and the receipt tell the
+    /// citizen the truth. Any other value is returned as it is.
+    func effectivePrivacy(_ value: CollectedValue, key: String, values: [String: CollectedValue]) -> CollectedValue {
+        guard case .choice(CasePrivacy.normal.rawValue) = value, let categoryKey = privacyCategories[key],
+              case .choice(let category)? = values[categoryKey], catalog.category(category)?.sensitive == true
+        else { return value }
+        return .choice(CasePrivacy.confidential.rawValue)
     }
 
     /// A collected value as the citizen reads it.
