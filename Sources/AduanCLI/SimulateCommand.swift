@@ -22,18 +22,22 @@ struct SimulateCommand: ParsableCommand {
     var bot: String = "Bots/bangli.json"
 
     func run() throws {
-        let catalog: Catalog
+        let botFile: BotFile
         let dialog: DialogFile
         do {
-            catalog = try BotFile.load(path: bot).catalog
-            dialog = try DialogFile.load(path: file, catalog: catalog)
+            botFile = try BotFile.load(path: bot)
+            dialog = try DialogFile.load(path: file, catalog: botFile.catalog)
         } catch {
             Console.err("\(error)")
             throw ExitCode(1)
         }
         let interactive = Console.inputIsTerminal
-        let simulator = DialogSimulator(engine: DialogEngine(dialog: dialog.dialog, catalog: catalog), start: Date(),
-                                        echoInput: !interactive)
+        // Deadlines as the bot computes them (working hours, holidays), so the admin sees what
+        // citizens will see.
+        let simulator = DialogSimulator(engine: DialogEngine(dialog: dialog.dialog, catalog: botFile.catalog), start: Date(),
+                                        echoInput: !interactive,
+                                        responseDeadline: { start, hours, _ in botFile.responseDeadline(from: start, hours: hours) },
+                                        countsWorkingHours: botFile.countsWorkingHours)
         var session = DialogSimulator.Session()
         if interactive {
             Console.out("Simulasi \(file) (revisi \(dialog.revision)). Ketik pesan; Ctrl-D untuk keluar.")

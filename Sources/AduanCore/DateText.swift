@@ -71,8 +71,13 @@ public enum DateText {
         return "\(c.day ?? 1) \(month) \(c.year ?? 1970) \(time) \(zoneName(timeZone, at: date))"
     }
 
-    /// A number of hours as a duration, e.g. `24 jam` / `24 hours`, `3 hari` / `3 days` for whole days past two.
-    public static func hours(_ hours: Int, language: String) -> String {
+    /// A number of hours as a duration, e.g. `24 jam` / `24 hours`, `3 hari` / `3 days` for whole days past two;
+    /// `working`: hours of working time, `24 jam kerja` / `24 working hours`.
+    public static func hours(_ hours: Int, language: String, working: Bool = false) -> String {
+        if working {
+            if language == "en" { return hours == 1 ? "1 working hour" : "\(hours) working hours" }
+            return "\(hours) jam kerja"
+        }
         if hours > 48 && hours % 24 == 0 {
             let days = hours / 24
             return language == "en" ? "\(days) days" : "\(days) hari"

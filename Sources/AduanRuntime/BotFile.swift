@@ -70,6 +70,17 @@ public struct BotFile: Sendable {
                        desk: DeskSettings(configuration, timeZone: timeZone))
     }
 
+    /// When a response is due for a case filed at `start` with `hours` to answer: counted in
+    /// the bot's working hours and around its holidays, if it has them.
+    public func responseDeadline(from start: Date, hours: Int) -> Date {
+        desk.deadline(from: start, hours: hours)
+    }
+
+    /// Whether response times count working hours only (the bot has `clock.working_hours`).
+    public var countsWorkingHours: Bool {
+        desk.calendar.workingHours != nil
+    }
+
     /// A path from a bot file, relative to the bot file's folder unless absolute.
     static func resolve(_ path: String, in directory: URL) -> String {
         if path.hasPrefix("/") { return path }

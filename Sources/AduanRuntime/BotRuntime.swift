@@ -218,15 +218,16 @@ public final class BotRuntime: Sendable {
                 state.language = language
             }
         }
-        let context = StepContext(now: time) { [sequence] in
+        var context = StepContext(now: time) { [sequence] in
             let next = sequence.withLock { value -> Int in
                 value += 1
                 return value
             }
             return TrackingNumber(prefix: snapshot.bot.configuration.trackingPrefix, sequence: next)
-        } responseDeadline: { [desk = snapshot.bot.desk] start, hours, _ in
-            desk.deadline(from: start, hours: hours)
+        } responseDeadline: { [bot = snapshot.bot] start, hours, _ in
+            bot.responseDeadline(from: start, hours: hours)
         }
+        context.countsWorkingHours = snapshot.bot.countsWorkingHours
         let result = runner.engine.handle(message.text, state: state, context: context)
         let desk = DeskContext(bot: snapshot.bot, database: database, now: time, staffTransport: staffTransport)
         var outbound: [OutboundMessage] = []

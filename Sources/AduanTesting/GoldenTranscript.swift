@@ -45,7 +45,9 @@ public struct GoldenTranscript: Sendable {
     public func replay(dialogPath: String) throws -> String {
         let bot = try BotFile.load(path: Repository.path(botPath))
         let dialog = try DialogFile.load(path: dialogPath, catalog: bot.catalog)
-        let simulator = DialogSimulator(engine: DialogEngine(dialog: dialog.dialog, catalog: bot.catalog), start: TestClock.start)
+        let simulator = DialogSimulator(engine: DialogEngine(dialog: dialog.dialog, catalog: bot.catalog), start: TestClock.start,
+                                        responseDeadline: { start, hours, _ in bot.responseDeadline(from: start, hours: hours) },
+                                        countsWorkingHours: bot.countsWorkingHours)
         return header.map { $0 + "\n" }.joined() + simulator.transcript(inputs)
     }
 

@@ -19,12 +19,22 @@ public struct DialogSimulator {
     public var clock: (Int) -> Date
     /// Whether to echo the input lines (off when a person types them).
     public var echoInput: Bool
+    /// The response deadline of a filed case, as the bot computes it (working hours, holidays);
+    /// around the clock by default.
+    public var responseDeadline: (_ start: Date, _ hours: Int, _ opd: String) -> Date
+    /// Whether `responseDeadline` counts working hours only (see ``StepContext/countsWorkingHours``).
+    public var countsWorkingHours: Bool
 
-    /// Makes a simulator. By default the clock starts at `start` and advances a minute per message.
-    public init(engine: DialogEngine, start: Date, echoInput: Bool = true) {
+    /// Makes a simulator. By default the clock starts at `start` and advances a minute per
+    /// message, and deadlines run around the clock; pass the bot's to see what citizens see.
+    public init(engine: DialogEngine, start: Date, echoInput: Bool = true,
+                responseDeadline: @escaping (_ start: Date, _ hours: Int, _ opd: String) -> Date = StepContext.roundTheClock,
+                countsWorkingHours: Bool = false) {
         self.engine = engine
         self.clock = { start.addingTimeInterval(TimeInterval($0) * 60) }
         self.echoInput = echoInput
+        self.responseDeadline = responseDeadline
+        self.countsWorkingHours = countsWorkingHours
     }
 
     /// Runs `lines` from an idle conversation and returns the transcript.
@@ -54,9 +64,9 @@ public struct DialogSimulator {
     public func run(_ line: String, session: inout Session, write: (String) -> Void) {
         if echoInput { write("> " + line) }
         let filedSoFar = session.cases.count
-        let context = StepContext(now: clock(session.count)) {
+        let context = StepContext(now: clock(session.count), nextTrackingNumber: {
             TrackingNumber(prefix: engine.catalog.trackingPrefix, sequence: filedSoFar + 1)
-        }
+        }, responseDeadline: responseDeadline, countsWorkingHours: countsWorkingHours)
         session.count += 1
         let result = engine.handle(line, state: session.state, context: context)
         session.state = result.state

@@ -13,13 +13,18 @@ public struct StepContext {
     /// within `hours`; called only when a case is filed. The runtime knows working hours and
     /// holidays; the default (``roundTheClock(_:_:_:)``) counts every hour of every day.
     public var responseDeadline: (_ start: Date, _ hours: Int, _ opd: String) -> Date
+    /// Whether `responseDeadline` counts working hours only: the citizen is then told "24 jam
+    /// kerja" (24 working hours), not "24 jam".
+    public var countsWorkingHours: Bool
 
     /// Makes a context. Without `responseDeadline`, deadlines run around the clock.
     public init(now: Date, nextTrackingNumber: @escaping () -> TrackingNumber,
-                responseDeadline: @escaping (_ start: Date, _ hours: Int, _ opd: String) -> Date = StepContext.roundTheClock) {
+                responseDeadline: @escaping (_ start: Date, _ hours: Int, _ opd: String) -> Date = StepContext.roundTheClock,
+                countsWorkingHours: Bool = false) {
         self.now = now
         self.nextTrackingNumber = nextTrackingNumber
         self.responseDeadline = responseDeadline
+        self.countsWorkingHours = countsWorkingHours
     }
 
     /// `hours` hours after `start`, whatever the day and the agency (a 24-hour programme such

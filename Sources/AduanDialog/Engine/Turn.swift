@@ -341,7 +341,7 @@ struct Turn {
             filedAt: context.now, dueAt: due, anonymous: anonymous)))
         state.values["tracking"] = .text(tracking.code)
         state.values["opd"] = .text(catalog.agencyNames[category.opd]?.text(in: language) ?? category.opd)
-        state.values["response_time"] = .text(DateText.hours(hours, language: language))
+        state.values["response_time"] = .text(DateText.hours(hours, language: language, working: context.countsWorkingHours))
         state.values["due"] = .text(DateText.dateTime(due, timeZone: catalog.timeZone, language: language))
         state.trail = []
         return true
