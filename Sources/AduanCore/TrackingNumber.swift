@@ -51,6 +51,17 @@ public struct TrackingNumber: Sendable, Hashable, CustomStringConvertible {
         String(text.uppercased().filter { $0.isLetter || $0.isNumber })
     }
 
+    /// A number as typed, in the printed form when it has one's shape (`"bglk7m4qx"` →
+    /// `"BGL-K7M-4QX"`), else upper-cased as it is: for telling a citizen which number was not
+    /// found.
+    public static func displayed(_ text: String) -> String {
+        guard looksLikeTrackingNumber(text) else { return text.uppercased() }
+        let compact = normalized(text)
+        let prefix = compact.dropLast(6), tail = compact.suffix(6)
+        let body = tail.prefix(3) + "-" + tail.suffix(3)
+        return prefix.isEmpty ? String(body) : prefix + "-" + body
+    }
+
     /// Whether `text` looks like a tracking number (a prefix of letters and six code characters),
     /// e.g. to tell `status BGL-K7M-4QX` from other words.
     public static func looksLikeTrackingNumber(_ text: String) -> Bool {

@@ -149,7 +149,9 @@ import Testing
     @Test func statusRepliesAreRenderedFromTheDialogsMessages() {
         let engine = Chat().engine
         #expect(engine.statusReply(cases: [], query: nil, language: "id") == "Belum ada aduan yang tercatat atas nama Anda.")
-        #expect(engine.statusReply(cases: [], query: "bglk7m4qx", language: "id").hasPrefix("Nomor aduan *BGLK7M4QX* tidak ada"))
+        #expect(engine.statusReply(cases: [], query: "bglk7m4qx", language: "id").hasPrefix("Nomor aduan *BGL-K7M-4QX* tidak ada"))
+        // Not the shape of a number: shown as typed, upper-cased.
+        #expect(engine.statusReply(cases: [], query: "abc", language: "en").hasPrefix("Complaint number *ABC* is not"))
         let summary = CaseSummary(
             tracking: "BGL-K7M-4QX", status: .inProgress, category: "jalan", opd: "pupr",
             place: Place(kecamatan: "Susut", desa: "Abuan"), filedAt: DialogFixtures.now,

@@ -87,7 +87,7 @@ public struct DialogEngine: Sendable {
         if cases.isEmpty {
             if let query {
                 return render(dialog.messages[.statusNotFound].text(in: language), language: language,
-                              values: [:], extra: ["tracking": query.uppercased()])
+                              values: [:], extra: ["tracking": TrackingNumber.displayed(query)])
             }
             return render(dialog.messages[.statusNone].text(in: language), language: language, values: [:], extra: [:])
         }
