@@ -17,7 +17,8 @@ public final class BotRuntime: Sendable {
     private let registry: DialogRegistry
     private let serializer = KeyedSerializer()
     private let cache = Locked<[String: Cached]>([:])
-    /// The keys of the conversations stored before this runtime started and not yet read.
+    /// The keys of the stored conversations that are not in ``cache``: those stored before this
+    /// runtime started and not yet read, and the finished ones put out of memory.
     private let stored: Locked<Set<String>>
 
     /// A conversation as last committed, with its state already decoded.
@@ -34,6 +35,10 @@ public final class BotRuntime: Sendable {
     /// The conversations with a case waiting for the citizen's answer.
     private let prompted: Locked<Set<String>>
     private let bell = OutboxBell()
+    /// When conversations past the retention period were last looked for.
+    private let lastForget = Locked<Date?>(nil)
+    /// How often conversations past the retention period are looked for (a scan of the table).
+    static let forgetInterval: TimeInterval = 3600
 
     /// Starts a bot on a database.
     ///
@@ -57,6 +62,9 @@ public final class BotRuntime: Sendable {
     /// The bot as loaded now.
     public var bot: BotFile { registry.bot }
 
+    /// The conversations held in memory: the intakes under way.
+    var cachedConversationCount: Int { cache.withLock { $0.count } }
+
     /// The key of a citizen's conversation: bot, transport and the sender's identity.
     public func conversationKey(for message: InboundMessage) -> String {
         "\(registry.snapshot.bot.id)|\(message.transport):\(message.sender)"
@@ -78,7 +86,13 @@ public final class BotRuntime: Sendable {
             if self.prompted.withLock({ $0.contains(key) }), let reply = try self.followUp(message, key: key) {
                 return [OutboundMessage(.user(message.sender), reply)]
             }
-            return try await self.step(message, key: key)
+            do {
+                return try await self.step(message, key: key)
+            } catch StoreError.staleConversation {
+                // The stored conversation changed under this step (forgotten after the retention
+                // period, say): once more, from what is stored now.
+                return try await self.step(message, key: key)
+            }
         }
     }
 
@@ -187,7 +201,29 @@ public final class BotRuntime: Sendable {
             logger.info("alarms fired", metadata: ["count": "\(fired)"])
             bell.ring()
         }
+        try forgetOldConversations()
         return fired
+    }
+
+    /// With a retention period, at most once an hour: deletes the conversations untouched for
+    /// that long whose cases have all been redacted (the citizen's identity is their key), and
+    /// forgets them here too.
+    private func forgetOldConversations() throws {
+        guard let days = registry.bot.configuration.retentionDays else { return }
+        let time = now()
+        let due = lastForget.withLock { last -> Bool in
+            if let last, time.timeIntervalSince(last) < Self.forgetInterval { return false }
+            last = time
+            return true
+        }
+        guard due else { return }
+        let keys = try database.forgetConversations(botID: registry.bot.id,
+                                                    untouchedSince: time.addingTimeInterval(-Double(days) * 86_400))
+        guard !keys.isEmpty else { return }
+        cache.withLock { cache in for key in keys { cache[key] = nil } }
+        stored.withLock { stored in for key in keys { stored.remove(key) } }
+        prompted.withLock { prompted in for key in keys { prompted.remove(key) } }
+        logger.info("conversations past the retention period forgotten", metadata: ["count": "\(keys.count)"])
     }
 
     private func step(_ message: InboundMessage, key: String) async throws -> [OutboundMessage] {
@@ -271,7 +307,14 @@ public final class BotRuntime: Sendable {
             if record != nil { stored.withLock { _ = $0.insert(key) } }
             throw error
         }
-        cache.withLock { $0[key] = Cached(record: updated, state: result.state) }
+        if result.state.isActive {
+            cache.withLock { $0[key] = Cached(record: updated, state: result.state) }
+        } else {
+            // Only intakes under way stay in memory; a finished one is read again when the
+            // citizen comes back (the cache would otherwise grow with every citizen ever seen).
+            cache.withLock { $0[key] = nil }
+            stored.withLock { _ = $0.insert(key) }
+        }
         if let newCase {
             logger.info("case filed", metadata: ["tracking": "\(newCase.tracking)", "opd": "\(newCase.opd)"])
             bell.ring()

@@ -158,6 +158,23 @@ extension AduanDatabase {
             return rows.count
         }
     }
+
+    /// Deletes a bot's conversations untouched since `cutoff` that no case needs any more
+    /// (every case filed from them has been redacted, or there was none): the citizen's
+    /// identity, which is the conversation's key, and any unfinished answers go with them.
+    /// Returns their keys. A citizen who writes again starts afresh.
+    public func forgetConversations(botID: String, untouchedSince cutoff: Date) throws -> [String] {
+        try writer.write { db in
+            let keys = try String.fetchAll(db, sql: """
+                SELECT key FROM conversations
+                WHERE bot_id = ? AND updated_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM cases WHERE cases.conversation_key = conversations.key AND redacted_at IS NULL)
+                """, arguments: [botID, StoredDate.seconds(cutoff)])
+            let delete = try db.cachedStatement(sql: "DELETE FROM conversations WHERE key = ?")
+            for key in keys { try delete.execute(arguments: [key]) }
+            return keys
+        }
+    }
 }
 
 extension CaseChange {

@@ -1,5 +1,5 @@
 import AduanCore
-import AduanRuntime
+@testable import AduanRuntime
 import AduanStore
 import AduanTesting
 import Foundation
@@ -35,6 +35,22 @@ struct BotRuntimeTests {
         #expect(announced.contains { $0.destination == .channel("#opd-pupr") && $0.text.contains(filed.tracking) })
         let events = try runtime.database.events(caseID: try #require(filed.id))
         #expect(events.map(\.kind) == ["received"])
+    }
+
+    @Test("only intakes under way stay in memory; a citizen who comes back after one is read from the database")
+    func finishedConversationsLeaveMemory() async throws {
+        let fixture = try RuntimeFixture()
+        let runtime = try fixture.runtime()
+        _ = try await runtime.say("halo", from: "ani")
+        _ = try await runtime.say("halo", from: "budi")
+        #expect(runtime.cachedConversationCount == 2)
+        for text in intake.dropFirst() { _ = try await runtime.say(text, from: "ani") }
+        #expect(runtime.cachedConversationCount == 1, "ani's intake is finished")
+        // Ani comes back: a second intake, from the stored conversation, files a second case.
+        for text in intake { _ = try await runtime.say(text, from: "ani") }
+        #expect(try runtime.database.allCases().count == 2)
+        #expect(try runtime.database.conversation(key: "uji|test:ani")?.step == 2 * intake.count)
+        #expect(runtime.cachedConversationCount == 1)
     }
 
     @Test("a restart in the middle resumes the conversation where it was, and files exactly one case")

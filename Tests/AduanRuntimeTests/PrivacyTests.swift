@@ -118,6 +118,15 @@ struct DeskPrivacyTests {
         #expect(stillOpen.details == "Jalan berlubang di depan pura" && stillOpen.contact == "+628123456789",
                 "an open case keeps its data")
 
+        // The conversations whose cases are all redacted are gone (the key is the citizen's
+        // identity); the one with an open case stays.
+        func key(_ name: String) -> String {
+            rt.conversationKey(for: InboundMessage(transport: DeskFixture.citizenTransport, sender: name, text: ""))
+        }
+        #expect(try rt.database.conversation(key: key("ani")) == nil)
+        #expect(try rt.database.conversation(key: key("bayu")) == nil)
+        #expect(try rt.database.conversation(key: key("citra")) != nil)
+
         // The citizen's status request works, and finds nothing personal any more.
         let status = try await rt.citizen("ani", says: "status \(closed)")
         #expect(status.count == 1 && status[0].hasSuffix("tidak ditemukan."))

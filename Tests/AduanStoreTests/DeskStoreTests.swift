@@ -79,6 +79,32 @@ struct DeskStoreTests {
         #expect(try database.conversationKeysWithPrompt(botID: "bangli") == [record.conversationKey])
     }
 
+    @Test("conversations past the retention period are deleted once no unredacted case needs them")
+    func forgetConversations() throws {
+        let directory = try TemporaryDirectory()
+        let (database, record) = try filed(directory)  // "bangli|terminal:warga", with an open case
+        // Another citizen who never filed, and one who is filing right now.
+        _ = try database.commitNow(Fixtures.step(key: "bangli|terminal:tanpa-aduan", step: 1))
+        _ = try database.commitNow(StepWrite(conversation: Fixtures.conversation(key: "bangli|terminal:baru", step: 1,
+                                                                                 at: Fixtures.t0.addingTimeInterval(86_400 * 300)),
+                                             newCase: nil, channel: "terminal"))
+        let later = Fixtures.t0.addingTimeInterval(86_400 * 100)
+        #expect(try database.forgetConversations(botID: "bangli", untouchedSince: Fixtures.t0) == [], "nothing that old")
+        #expect(try database.forgetConversations(botID: "other", untouchedSince: later) == [], "another bot's")
+        #expect(try database.forgetConversations(botID: "bangli", untouchedSince: later) == ["bangli|terminal:tanpa-aduan"],
+                "the citizen with an open case keeps the conversation")
+        var closed = record
+        closed.status = "closed"
+        closed.version += 1
+        try database.save(CaseChange(record: closed, at: Fixtures.t0, events: []))
+        #expect(try database.forgetConversations(botID: "bangli", untouchedSince: later) == [], "closed but not yet redacted")
+        #expect(try database.redactFinishedCases(botID: "bangli", changedBefore: later, at: later) == 1)
+        #expect(try database.forgetConversations(botID: "bangli", untouchedSince: later) == ["bangli|terminal:warga"])
+        #expect(try database.conversation(key: "bangli|terminal:warga") == nil)
+        #expect(try database.conversation(key: "bangli|terminal:baru") != nil, "touched recently")
+        #expect(try database.conversationKeys(botID: "bangli") == ["bangli|terminal:baru"])
+    }
+
     @Test("redaction removes personal data of finished cases only, keeps the statistics, and history stays append-only")
     func redaction() throws {
         let directory = try TemporaryDirectory()
