@@ -21,7 +21,11 @@ import ServiceLifecycle
 ///   delivered while the bot is registered, one at a time, each marked delivered once its own
 ///   lines are written (however busy the send queue is with chat), so they survive a server
 ///   outage and a restart of the bot and are not sent twice (a crash while one is being written
-///   sends that one again, and so does a connection that drops in the middle of its write). A message to a
+///   sends that one again, and so does a connection that drops in the middle of its write).
+///   IRC keeps nothing for a user who is not connected, so a message to a citizen is sent only
+///   when the server says (`ISON`) their nick is online; otherwise it waits in the outbox until
+///   they write to the bot again or a later look (every ``presenceRecheckInterval``) finds them
+///   back. A message to a
 ///   services account waits until the account has written to the bot since it started (no nick
 ///   is known for it before). On graceful shutdown the message being written is finished and
 ///   marked before `QUIT`.
@@ -48,6 +52,10 @@ public final class IRCBotService: Service, Sendable {
     static let inFlightAllowance: Duration = .seconds(15)
     /// How often due reminders and escalations are looked for.
     public let clockInterval: Duration
+    /// How long a citizen found offline is not asked about again (their messages wait).
+    public let presenceRecheckInterval: Duration
+    /// Citizens found offline, and when: messages to them wait until they are back.
+    private let offline = Locked<[String: ContinuousClock.Instant]>([:])
     private let logger: Logger
     /// The services accounts that have written to the bot since it started: the connection
     /// knows a nick for them.
@@ -58,7 +66,7 @@ public final class IRCBotService: Service, Sendable {
     public init(runtime: BotRuntime, configuration: IRCConnectionConfiguration,
                 reloadInterval: Duration = .seconds(3), shutdownFlushTimeout: Duration = .seconds(5),
                 quitMessage: String = "Layanan aduan berhenti sebentar / the complaint desk is stopping",
-                clockInterval: Duration = .seconds(15),
+                clockInterval: Duration = .seconds(15), presenceRecheckInterval: Duration = .seconds(60),
                 logger: Logger = Logger(label: "aduan.irc")) {
         var configuration = configuration
         channelsFromBot = configuration.client.channels.isEmpty
@@ -71,6 +79,7 @@ public final class IRCBotService: Service, Sendable {
         self.shutdownFlushTimeout = shutdownFlushTimeout
         self.quitMessage = quitMessage
         self.clockInterval = clockInterval
+        self.presenceRecheckInterval = presenceRecheckInterval
         self.logger = logger
         if runtime.staffTransport != "irc" {
             // Then announcements and escalations wait in the outbox for that transport: easy
@@ -142,6 +151,8 @@ public final class IRCBotService: Service, Sendable {
         if let account {
             seenAccounts.withLock { _ = $0.insert(account) }
         }
+        // Back: what waits for them goes out with the deliverer's next look.
+        offline.withLock { _ = $0.removeValue(forKey: message.identity) }
         let inbound = InboundMessage(transport: "irc", sender: message.identity, channel: message.channel, text: message.text,
                                      account: account)
         do {
@@ -186,6 +197,7 @@ public final class IRCBotService: Service, Sendable {
                 }
                 // Room for the held messages and as many again, so they never block the rest.
                 let pending = try runtime.pendingOutbox(transport: "irc", limit: held.count + 100)
+                let away = await offlineIdentities(pending.map(\.message.destination).filter(isAddressable))
                 var stillHeld: Set<Int64> = []
                 for item in pending {
                     guard !Task.isCancelled, await connection.isRegistered else { break }
@@ -193,6 +205,13 @@ public final class IRCBotService: Service, Sendable {
                         stillHeld.insert(item.id)
                         if !held.contains(item.id), case .user(let identity) = item.message.destination {
                             logger.info("holding an outbox message for \(identity) until they write: no nick known yet")
+                        }
+                        continue
+                    }
+                    if case .user(let identity) = item.message.destination, away.contains(identity) {
+                        stillHeld.insert(item.id)
+                        if !held.contains(item.id) {
+                            logger.info("holding an outbox message for \(identity) until they are back: not on the network")
                         }
                         continue
                     }
@@ -260,6 +279,34 @@ public final class IRCBotService: Service, Sendable {
         } catch {
             logger.error("could not mark an outbox message delivered: \(error)")
         }
+    }
+
+    /// The citizens among `destinations` who are not on the network now, asked with `ISON` (one
+    /// line for up to 14); one found offline less than ``presenceRecheckInterval`` ago is not
+    /// asked again. When the server does not answer, nobody counts as offline.
+    private func offlineIdentities(_ destinations: [OutboundMessage.Destination]) async -> Set<String> {
+        let now = ContinuousClock.now
+        var away: Set<String> = []
+        var toAsk: [String: String] = [:]  // folded nick → identity
+        for case .user(let identity) in destinations where !away.contains(identity) {
+            if let checked = offline.withLock({ $0[identity] }), now - checked < presenceRecheckInterval {
+                away.insert(identity)
+            } else if let nick = await connection.nick(forIdentity: identity) {
+                toAsk[await connection.folded(nick)] = identity
+            }
+        }
+        guard !toAsk.isEmpty, let online = await connection.onlineNicks(among: Array(toAsk.keys)) else { return away }
+        offline.withLock { offline in
+            for (nick, identity) in toAsk {
+                if online.contains(nick) {
+                    offline[identity] = nil
+                } else {
+                    offline[identity] = now
+                    away.insert(identity)
+                }
+            }
+        }
+        return away
     }
 
     /// Whether the connection can address a message now: a channel, a nick identity, or an

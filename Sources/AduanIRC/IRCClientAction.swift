@@ -18,4 +18,7 @@ public enum IRCClientAction: Sendable, Hashable {
     case disconnect(reason: String)
     /// Write this to the log.
     case log(Logger.Level, String)
+    /// The server answered an `ISON`: of the nicks asked about, these are online (as the server
+    /// spells them).
+    case online([String])
 }

@@ -257,6 +257,9 @@ public struct IRCClientStateMachine: Sendable {
             return []
         case "PRIVMSG":
             return receivedPrivmsg(message)
+        case "303":
+            // RPL_ISON: "<me> :nick1 nick2 …", the asked nicks that are online.
+            return [.online(message.params.dropFirst().last.map { $0.split(separator: " ").map(String.init) } ?? [])]
         case "ERROR":
             let reason = message.params.last ?? "ERROR"
             return [.log(session.quitting ? .debug : .warning, "server closed the link: \(reason)"),
@@ -269,6 +272,20 @@ public struct IRCClientStateMachine: Sendable {
     }
 
     // MARK: - Outgoing chat
+
+    /// `ISON` lines asking which of `nicks` are online: one nick per parameter (servers split
+    /// no trailing parameter), at most 14 per line (RFC 1459 allows 15 parameters).
+    public static func isonMessages(for nicks: [String]) -> [IRCMessage] {
+        let valid = nicks.filter { !$0.isEmpty && !$0.contains(" ") && !$0.hasPrefix(":") }
+        return stride(from: 0, to: valid.count, by: 14).map { start in
+            IRCMessage(verb: "ISON", params: Array(valid[start..<min(start + 14, valid.count)]))
+        }
+    }
+
+    /// Folds a nick by the server's casemapping, for comparing.
+    public func folded(_ nick: String) -> String {
+        fold(nick)
+    }
 
     /// The nick to send to for a sender identity (see ``IRCIdentityBook/nick(for:)``).
     public func nick(forIdentity identity: String) -> String? {

@@ -47,6 +47,12 @@ public actor IRCConnection {
     /// written, whatever later writes say. The last few ranges only.
     private var lostChat: [ClosedRange<Int>] = []
 
+    /// Tasks waiting for the answer to an `ISON`, by the number of the `ISON` on this connection.
+    private var presenceWaiters: [(number: Int, continuation: CheckedContinuation<[String]?, Never>)] = []
+    /// `ISON`s sent and answered on this connection (the server answers them in order).
+    private var isonSent = 0
+    private var isonAnswered = 0
+
     /// How many times the connection completed registration (1 after the first, 2 after a
     /// reconnect, …).
     public private(set) var registrationCount = 0
@@ -141,6 +147,51 @@ public actor IRCConnection {
     public func chatStatus(_ number: Int) -> ChatStatus {
         if lostChat.contains(where: { $0.contains(number) }) { return .lost }
         return number <= chatWrittenThrough ? .written : .waiting
+    }
+
+    /// The nick a user identity is at now, if the connection knows one.
+    public func nick(forIdentity identity: String) -> String? {
+        machine.nick(forIdentity: identity)
+    }
+
+    /// A nick folded by the server's casemapping, for comparing.
+    public func folded(_ nick: String) -> String {
+        machine.folded(nick)
+    }
+
+    /// Which of `nicks` are on the server now (folded by the server's casemapping), asked with
+    /// `ISON`; nil when the bot is not registered or the server did not answer within `timeout`.
+    public func onlineNicks(among nicks: [String], timeout: Duration = .seconds(5)) async -> Set<String>? {
+        guard machine.isRegistered else { return nil }
+        var online: Set<String> = []
+        for message in IRCClientStateMachine.isonMessages(for: nicks) {
+            guard let answer = await ask(message, timeout: timeout) else { return nil }
+            online.formUnion(answer.map { machine.folded($0) })
+        }
+        return online
+    }
+
+    private func ask(_ message: IRCMessage, timeout: Duration) async -> [String]? {
+        isonSent += 1
+        let number = isonSent
+        let timer = Task { [weak self] in
+            do {
+                try await Task.sleep(for: timeout)
+            } catch {
+                return
+            }
+            await self?.answerPresence(number, with: nil)
+        }
+        defer { timer.cancel() }
+        return await withCheckedContinuation { continuation in
+            presenceWaiters.append((number, continuation))
+            perform([.send(message)])
+        }
+    }
+
+    private func answerPresence(_ number: Int, with nicks: [String]?) {
+        guard let index = presenceWaiters.firstIndex(where: { $0.number == number }) else { return }
+        presenceWaiters.remove(at: index).continuation.resume(returning: nicks)
     }
 
     /// Sets the channels to be in (after the bot file was reloaded); new ones are joined.
@@ -238,6 +289,10 @@ public actor IRCConnection {
         timers = []
         doorbell?.finish()
         doorbell = nil
+        for waiter in presenceWaiters { waiter.continuation.resume(returning: nil) }
+        presenceWaiters = []
+        isonSent = 0
+        isonAnswered = 0
         channel = nil
         registeredAt = nil
         receivedSinceTick = false
@@ -287,6 +342,9 @@ public actor IRCConnection {
                 channel?.close(promise: nil)
             case .log(let level, let text):
                 logger.log(level: level, "\(text)")
+            case .online(let nicks):
+                isonAnswered += 1
+                answerPresence(isonAnswered, with: nicks)
             }
         }
     }

@@ -321,4 +321,15 @@ struct IRCClientRegisteredTests {
         _ = machine.disconnected()
         #expect(machine.quit(reason: "x").isEmpty)
     }
+
+    @Test("ISON asks about up to 14 nicks per line; the 303 answer names those online")
+    func presence() {
+        let nicks = (1...20).map { "warga\($0)" }
+        let lines = IRCClientStateMachine.isonMessages(for: nicks + ["", "dua kata"]).map { (try? $0.serialize()).map { String(decoding: $0, as: UTF8.self) } ?? "" }
+        #expect(lines == ["ISON " + nicks[0..<14].joined(separator: " "), "ISON " + nicks[14...].joined(separator: " ")])
+        var machine = IRCClientStateMachine.registered()
+        #expect(machine.feed(":irc.test 303 aduan :Warga1 warga7") == [.online(["Warga1", "warga7"])])
+        #expect(machine.feed(":irc.test 303 aduan :") == [.online([])])
+        #expect(machine.folded("Warga[1]") == "warga{1}", "rfc1459 casemapping")
+    }
 }

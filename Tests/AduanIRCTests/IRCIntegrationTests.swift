@@ -190,6 +190,31 @@ struct IRCIntegrationTests {
         await listener.close()
     }
 
+    @Test("a message for a citizen who is not on the network waits in the outbox and reaches them when they are back",
+          .timeLimit(.minutes(1)))
+    func offlineCitizenGetsUpdateLater() async throws {
+        try await NgircdServer.withBot { server, bot in
+            // What the desk writes when staff act on a case of warga_pergi, who is not connected.
+            let text = "Aduan BGL-GU3-QPN sedang dikerjakan oleh Dinas PUPR."
+            let update = OutboxMessage(botID: bot.runtime.bot.id, transport: "irc", destination: .user, target: "irc:warga_pergi",
+                                       text: text, createdAt: Date())
+            let conversation = ConversationRecord(key: "bangli|irc:irc:warga_pergi", botID: bot.runtime.bot.id, revision: nil,
+                                                  state: "", step: 1, updatedAt: Date())
+            _ = try bot.database.commitNow(StepWrite(conversation: conversation, channel: "irc", outbox: [update]))
+            // The deliverer looks at least every 2 s; the server says the nick is not on.
+            try await Task.sleep(for: .seconds(4))
+            #expect(try bot.runtime.pendingOutbox(transport: "irc").map(\.message.text) == [text],
+                    "sent to nobody and marked delivered")
+            // The citizen comes back, without writing: a later look finds them, and the message goes.
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_pergi")
+            try await citizen.waitFor("the message that waited", timeout: .seconds(15)) {
+                $0.sourceParts?.nick == "aduan" && $0.params == ["warga_pergi", text]
+            }
+            try await bot.waitUntilOutboxEmpty("the message marked delivered", timeout: .seconds(5))
+            await citizen.close()
+        }
+    }
+
     @Test("the server is killed and restarted mid-dialog: the bot reconnects, sends what waited, the citizen goes on",
           .timeLimit(.minutes(1)))
     func serverRestart() async throws {

@@ -70,6 +70,8 @@ struct RunningBot {
     static let testFlood = IRCFloodControl(burst: 4, interval: .milliseconds(350))
     /// The reconnect backoff the tests use: quick, 200 ms growing to 500 ms.
     static let testBackoff = IRCReconnectBackoff(initial: .milliseconds(200), maximum: .milliseconds(500))
+    /// How long a citizen found offline is not asked about again (60 s when running for real).
+    static let testPresenceRecheck: Duration = .seconds(1)
     /// How often the IRC service runs the response clock unless a test says otherwise.
     static let testClockInterval: Duration = .seconds(15)
 
@@ -90,7 +92,8 @@ struct RunningBot {
                                                   flood: flood, backoff: backoff, connectTimeout: .seconds(2),
                                                   keepaliveInterval: .seconds(30), seed: 42, tls: tls)
         let service = IRCBotService(runtime: runtime, configuration: settings, shutdownFlushTimeout: .seconds(3),
-                                    clockInterval: clockInterval, logger: TestLog.logger("aduan.irc", recorder: recorder))
+                                    clockInterval: clockInterval, presenceRecheckInterval: testPresenceRecheck,
+                                    logger: TestLog.logger("aduan.irc", recorder: recorder))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
             logger: TestLog.logger("aduan.services")))
