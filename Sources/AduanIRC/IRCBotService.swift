@@ -287,23 +287,21 @@ public final class IRCBotService: Service, Sendable {
     private func offlineIdentities(_ destinations: [OutboundMessage.Destination]) async -> Set<String> {
         let now = ContinuousClock.now
         var away: Set<String> = []
-        var toAsk: [String: String] = [:]  // folded nick → identity
-        for case .user(let identity) in destinations where !away.contains(identity) {
-            if let checked = offline.withLock({ $0[identity] }), now - checked < presenceRecheckInterval {
-                away.insert(identity)
-            } else if let nick = await connection.nick(forIdentity: identity) {
-                toAsk[await connection.folded(nick)] = identity
+        var toAsk: Set<String> = []
+        offline.withLock { offline in
+            for case .user(let identity) in destinations {
+                if let checked = offline[identity], now - checked < presenceRecheckInterval {
+                    away.insert(identity)
+                } else {
+                    toAsk.insert(identity)
+                }
             }
         }
-        guard !toAsk.isEmpty, let online = await connection.onlineNicks(among: Array(toAsk.keys)) else { return away }
+        guard !toAsk.isEmpty, let presence = await connection.presence(of: toAsk) else { return away }
         offline.withLock { offline in
-            for (nick, identity) in toAsk {
-                if online.contains(nick) {
-                    offline[identity] = nil
-                } else {
-                    offline[identity] = now
-                    away.insert(identity)
-                }
+            for (identity, isOnline) in presence {
+                offline[identity] = isOnline ? nil : now
+                if !isOnline { away.insert(identity) }
             }
         }
         return away

@@ -149,26 +149,21 @@ public actor IRCConnection {
         return number <= chatWrittenThrough ? .written : .waiting
     }
 
-    /// The nick a user identity is at now, if the connection knows one.
-    public func nick(forIdentity identity: String) -> String? {
-        machine.nick(forIdentity: identity)
-    }
-
-    /// A nick folded by the server's casemapping, for comparing.
-    public func folded(_ nick: String) -> String {
-        machine.folded(nick)
-    }
-
-    /// Which of `nicks` are on the server now (folded by the server's casemapping), asked with
-    /// `ISON`; nil when the bot is not registered or the server did not answer within `timeout`.
-    public func onlineNicks(among nicks: [String], timeout: Duration = .seconds(5)) async -> Set<String>? {
+    /// Which of the users `identities` are on the server now, asked with `ISON` at the nicks
+    /// they are known at: identity → online. An identity without a known nick is left out. Nil
+    /// when the bot is not registered or the server did not answer within `timeout`.
+    public func presence(of identities: Set<String>, timeout: Duration = .seconds(5)) async -> [String: Bool]? {
         guard machine.isRegistered else { return nil }
+        var byNick: [String: String] = [:]  // folded nick → identity
+        for identity in identities {
+            if let nick = machine.nick(forIdentity: identity) { byNick[machine.folded(nick)] = identity }
+        }
         var online: Set<String> = []
-        for message in IRCClientStateMachine.isonMessages(for: nicks) {
+        for message in IRCClientStateMachine.isonMessages(for: Array(byNick.keys)) {
             guard let answer = await ask(message, timeout: timeout) else { return nil }
             online.formUnion(answer.map { machine.folded($0) })
         }
-        return online
+        return Dictionary(uniqueKeysWithValues: byNick.map { ($0.value, online.contains($0.key)) })
     }
 
     private func ask(_ message: IRCMessage, timeout: Duration) async -> [String]? {
