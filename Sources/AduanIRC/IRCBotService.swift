@@ -24,8 +24,8 @@ import ServiceLifecycle
 ///   sends that one again, and so does a connection that drops in the middle of its write).
 ///   IRC keeps nothing for a user who is not connected, so a message to a citizen is sent only
 ///   when the server says (`ISON`) their nick is online; otherwise it waits in the outbox until
-///   they write to the bot again or a later look (every ``presenceRecheckInterval``) finds them
-///   back. A message to a
+///   they write to the bot again or a later look finds them back (after
+///   ``presenceRecheckInterval``, then twice as long each time, up to an hour). A message to a
 ///   services account waits until the account has written to the bot since it started (no nick
 ///   is known for it before). On graceful shutdown the message being written is finished and
 ///   marked before `QUIT`.
@@ -52,10 +52,13 @@ public final class IRCBotService: Service, Sendable {
     static let inFlightAllowance: Duration = .seconds(15)
     /// How often due reminders and escalations are looked for.
     public let clockInterval: Duration
-    /// How long a citizen found offline is not asked about again (their messages wait).
+    /// How long a citizen found offline is not asked about again (their messages wait); twice as
+    /// long after each further look that finds them away, up to ``longestPresenceRecheck``.
     public let presenceRecheckInterval: Duration
-    /// Citizens found offline, and when: messages to them wait until they are back.
-    private let offline = Locked<[String: ContinuousClock.Instant]>([:])
+    static let longestPresenceRecheck: Duration = .seconds(3600)
+    /// Citizens found offline: when to look again, and the wait before that look. Messages to
+    /// them wait until they are back.
+    private let offline = Locked<[String: (next: ContinuousClock.Instant, wait: Duration)]>([:])
     private let logger: Logger
     /// The services accounts that have written to the bot since it started: the connection
     /// knows a nick for them.
@@ -282,15 +285,16 @@ public final class IRCBotService: Service, Sendable {
     }
 
     /// The citizens among `destinations` who are not on the network now, asked with `ISON` (one
-    /// line for up to 14); one found offline less than ``presenceRecheckInterval`` ago is not
-    /// asked again. When the server does not answer, nobody counts as offline.
+    /// line for up to 14); one found offline is not asked again before their next look is due
+    /// (so that many absent citizens do not fill the send queue with `ISON`s). When the server
+    /// does not answer, nobody counts as offline.
     private func offlineIdentities(_ destinations: [OutboundMessage.Destination]) async -> Set<String> {
         let now = ContinuousClock.now
         var away: Set<String> = []
         var toAsk: Set<String> = []
         offline.withLock { offline in
             for case .user(let identity) in destinations {
-                if let checked = offline[identity], now - checked < presenceRecheckInterval {
+                if let known = offline[identity], now < known.next {
                     away.insert(identity)
                 } else {
                     toAsk.insert(identity)
@@ -300,8 +304,13 @@ public final class IRCBotService: Service, Sendable {
         guard !toAsk.isEmpty, let presence = await connection.presence(of: toAsk) else { return away }
         offline.withLock { offline in
             for (identity, isOnline) in presence {
-                offline[identity] = isOnline ? nil : now
-                if !isOnline { away.insert(identity) }
+                guard !isOnline else {
+                    offline[identity] = nil
+                    continue
+                }
+                let wait = offline[identity].map { min($0.wait * 2, Self.longestPresenceRecheck) } ?? presenceRecheckInterval
+                offline[identity] = (now + wait, wait)
+                away.insert(identity)
             }
         }
         return away
