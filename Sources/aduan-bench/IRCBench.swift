@@ -116,7 +116,11 @@ struct IRCBench: AsyncParsableCommand {
             ircServer = started
             address = ("127.0.0.1", started.port)
         }
-        defer { ircServer?.stop() }
+        let interruption = ircServer.map { server in BenchInterruption.onInterrupt { server.stop() } }
+        defer {
+            interruption.map(BenchInterruption.remove)
+            ircServer?.stop()
+        }
 
         // The bot.
         progress("starting the bot \(nick) on \(address.host):\(address.port)…")
