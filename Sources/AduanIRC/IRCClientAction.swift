@@ -19,6 +19,6 @@ public enum IRCClientAction: Sendable, Hashable {
     /// Write this to the log.
     case log(Logger.Level, String)
     /// The server answered an `ISON`: of the nicks asked about, these are online (as the server
-    /// spells them).
-    case online([String])
+    /// spells them); nil when it does not know the command.
+    case online([String]?)
 }

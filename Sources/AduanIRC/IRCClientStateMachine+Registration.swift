@@ -86,8 +86,12 @@ extension IRCClientStateMachine {
         return [log, .send(IRCMessage(verb: "CAP", params: ["END"]))]
     }
 
-    /// `421`: a server that does not know `CAP` registers without it.
+    /// `421`: a server that does not know `CAP` registers without it; one that does not know
+    /// `ISON` cannot say who is online.
     mutating func receivedUnknownCommand(_ message: IRCMessage) -> [IRCClientAction] {
+        if message.params.count >= 2, message.params[1].uppercased() == "ISON" {
+            return [.online(nil), .log(.warning, "the server does not know ISON: messages to citizens are sent without knowing whether they are online")]
+        }
         guard message.params.count >= 2, message.params[1].uppercased() == "CAP",
               case .registering(var registration) = state else { return [] }
         registration.capabilities = .ended

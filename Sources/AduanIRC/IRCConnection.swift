@@ -52,6 +52,8 @@ public actor IRCConnection {
     /// `ISON`s sent and answered on this connection (the server answers them in order).
     private var isonSent = 0
     private var isonAnswered = 0
+    /// The server does not know `ISON` (for as long as this connection lasts).
+    private var presenceUnknown = false
 
     /// How many times the connection completed registration (1 after the first, 2 after a
     /// reconnect, …).
@@ -153,7 +155,7 @@ public actor IRCConnection {
     /// they are known at: identity → online. An identity without a known nick is left out. Nil
     /// when the bot is not registered or the server did not answer within `timeout`.
     public func presence(of identities: Set<String>, timeout: Duration = .seconds(5)) async -> [String: Bool]? {
-        guard machine.isRegistered else { return nil }
+        guard machine.isRegistered, !presenceUnknown else { return nil }
         var byNick: [String: String] = [:]  // folded nick → identity
         for identity in identities {
             if let nick = machine.nick(forIdentity: identity) { byNick[machine.folded(nick)] = identity }
@@ -288,6 +290,7 @@ public actor IRCConnection {
         presenceWaiters = []
         isonSent = 0
         isonAnswered = 0
+        presenceUnknown = false
         channel = nil
         registeredAt = nil
         receivedSinceTick = false
@@ -339,6 +342,7 @@ public actor IRCConnection {
                 logger.log(level: level, "\(text)")
             case .online(let nicks):
                 isonAnswered += 1
+                if nicks == nil { presenceUnknown = true }
                 answerPresence(isonAnswered, with: nicks)
             }
         }

@@ -330,6 +330,8 @@ struct IRCClientRegisteredTests {
         var machine = IRCClientStateMachine.registered()
         #expect(machine.feed(":irc.test 303 aduan :Warga1 warga7") == [.online(["Warga1", "warga7"])])
         #expect(machine.feed(":irc.test 303 aduan :") == [.online([])])
+        // A server without ISON: nobody is known to be offline.
+        #expect(machine.feed(":irc.test 421 aduan ISON :Unknown command").first == .online(nil))
         #expect(machine.folded("Warga[1]") == "warga{1}", "rfc1459 casemapping")
     }
 }
