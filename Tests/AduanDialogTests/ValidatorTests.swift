@@ -175,6 +175,25 @@ import Testing
             """) == [])
     }
 
+    @Test func aBranchRuleThatNeedsTheValueCountsItAsCollected() {
+        func dialog(otherwise: String) -> String {
+            #""save": "uraian", "next": "kontak" },"# + """
+
+                { "id": "kontak", "type": "question", "text": { "id": "Nomor HP?", "en": "Phone?" },
+                  "input": { "type": "phone" }, "optional": true, "save": "kontak", "next": "cek" },
+                { "id": "cek", "type": "branch",
+                  "rules": [ { "when": "kontak", "is_set": true, "next": "sebut" } ], "otherwise": "\(otherwise)" },
+                { "id": "sebut", "type": "message",
+                  "text": { "id": "Kami akan menghubungi {{kontak}}.", "en": "We will call {{kontak}}." }, "next": "ajukan"
+            """
+        }
+        // Only reached when the optional answer was given: no fallback needed.
+        #expect(Self.problems(#""save": "uraian", "next": "ajukan""#, dialog(otherwise: "ajukan")) == [])
+        // Reached without it too (the otherwise path): the fallback is needed.
+        let problems = Self.problems(#""save": "uraian", "next": "ajukan""#, dialog(otherwise: "sebut"))
+        #expect(problems.count == 2 && problems.allSatisfy { $0.contains("{{kontak}} may not be collected yet") }, "\(problems)")
+    }
+
     @Test func otherMistakes() {
         // A misspelt state type.
         #expect(Self.problems(#"{ "id": "ajukan", "type": "action""#, #"{ "id": "ajukan", "type": "acton""#) == [

@@ -338,6 +338,8 @@ struct DialogCheck {
 
     /// Which values are certainly collected when each state is entered (a "must" analysis over
     /// every path from the start), then checks each template and each case field against it.
+    /// A branch rule that only holds for a given value (`equals`, `is_one_of`, `is_set: true`)
+    /// counts it as collected on the way to its `next`.
     mutating func checkValuesInFlow() {
         guard dialog.state(dialog.start) != nil else { return }
         let saved = Set(producers.keys)
@@ -361,8 +363,20 @@ struct DialogCheck {
                     if case .fileCase = a.action { out.formUnion(ActionStep.fileCaseOutputs) }
                 default: break
                 }
-                for (target, _, _) in state.targets where dialog.state(target) != nil {
-                    predecessorsOut[target, default: []].append(out)
+                if case .branch(let b) = state.kind {
+                    for rule in b.rules where dialog.state(rule.next) != nil {
+                        let given: Bool
+                        switch rule.test {
+                        case .equals, .isOneOf: given = true
+                        case .isSet(let set): given = set
+                        }
+                        predecessorsOut[rule.next, default: []].append(given ? out.union([rule.when]) : out)
+                    }
+                    if dialog.state(b.otherwise) != nil { predecessorsOut[b.otherwise, default: []].append(out) }
+                } else {
+                    for (target, _, _) in state.targets where dialog.state(target) != nil {
+                        predecessorsOut[target, default: []].append(out)
+                    }
                 }
             }
             for state in dialog.states where state.id != dialog.start {
