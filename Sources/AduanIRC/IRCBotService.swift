@@ -23,7 +23,9 @@ import ServiceLifecycle
 ///   outage and a restart of the bot and are not sent twice (a crash while one is being written
 ///   sends that one again, and so does a connection that drops in the middle of its write).
 ///   IRC keeps nothing for a user who is not connected, so a message to a citizen is sent only
-///   when the server says (`ISON`) their nick is online; otherwise it waits in the outbox until
+///   when the server says (`ISON`) their nick is online, and counts as delivered once a `PING`
+///   sent after it is answered without the server refusing the nick (`401`: they left in
+///   between); otherwise it waits in the outbox until
 ///   they write to the bot again or a later look finds them back (after
 ///   ``presenceRecheckInterval``, then twice as long each time, up to an hour). A message to a
 ///   services account waits until the account has written to the bot since it started (no nick
@@ -166,11 +168,23 @@ public final class IRCBotService: Service, Sendable {
         }
     }
 
-    /// An outbox message handed to the connection, by its number in the send queue.
+    /// An outbox message handed to the connection, by its number in the send queue, and the
+    /// connection's refusal mark from before it was sent.
     private struct Flight {
         var id: Int64
         var message: OutboundMessage
         var number: Int
+        var mark: Int
+    }
+
+    /// How an outbox message handed to the connection ended.
+    private enum Landing {
+        /// Written (and, to a citizen, not refused): marked delivered.
+        case delivered
+        /// The connection dropped first: it is written after the reconnect.
+        case interrupted
+        /// The server refused the citizen's nick: they left. It stays in the outbox.
+        case away
     }
 
     /// Sends what waits in the outbox for IRC whenever the bot is registered, one message at a
@@ -193,14 +207,14 @@ public final class IRCBotService: Service, Sendable {
             do {
                 if var flight = inFlight {
                     // Handed over before the connection dropped: written after the reconnect.
-                    let done = try await written(&flight)
+                    let landing = try await land(&flight)
                     inFlight = flight
-                    guard done else { continue }
+                    guard landing != .interrupted else { continue }
                     inFlight = nil
                 }
                 // Room for the held messages and as many again, so they never block the rest.
                 let pending = try runtime.pendingOutbox(transport: "irc", limit: held.count + 100)
-                let away = await offlineIdentities(pending.map(\.message.destination).filter(isAddressable))
+                var away = await offlineIdentities(pending.map(\.message.destination).filter(isAddressable))
                 var stillHeld: Set<Int64> = []
                 for item in pending {
                     guard !Task.isCancelled, await connection.isRegistered else { break }
@@ -218,13 +232,19 @@ public final class IRCBotService: Service, Sendable {
                         }
                         continue
                     }
+                    let mark = await connection.refusalMark
                     var flight = Flight(id: item.id, message: item.message,
-                                        number: await connection.send(contentsOf: [item.message]))
+                                        number: await connection.send(contentsOf: [item.message]), mark: mark)
                     inFlight = flight
-                    let done = try await written(&flight)
+                    let landing = try await land(&flight)
                     inFlight = flight
-                    guard done else { break }
+                    guard landing != .interrupted else { break }
                     inFlight = nil
+                    if landing == .away, case .user(let identity) = item.message.destination {
+                        // Their other messages wait too.
+                        away.insert(identity)
+                        stillHeld.insert(item.id)
+                    }
                 }
                 held = stillHeld
             } catch is CancellationError {
@@ -246,21 +266,29 @@ public final class IRCBotService: Service, Sendable {
         }
     }
 
-    /// Waits until the flight's lines are written and marks it delivered; false when the
-    /// connection dropped first (it is written after the reconnect). A message whose write was
-    /// lost with the connection is handed over again.
-    private func written(_ flight: inout Flight) async throws -> Bool {
+    /// Waits until the flight's lines are written and, for a citizen, until the server has
+    /// answered a `PING` sent after them without refusing their nick (the citizen may have left
+    /// since the presence check); then marks it delivered. A message whose write was lost with the
+    /// connection is handed over again.
+    private func land(_ flight: inout Flight) async throws -> Landing {
         while true {
             switch await connection.chatStatus(flight.number) {
             case .written:
+                if case .user(let identity) = flight.message.destination,
+                   await connection.reached(identity, since: flight.mark) == false {
+                    logger.info("\(identity) left before an outbox message reached them; it waits until they are back")
+                    markAway(identity)
+                    return .away
+                }
                 try runtime.markDelivered([flight.id])
-                return true
+                return .delivered
             case .lost:
-                guard await connection.isRegistered else { return false }
+                guard await connection.isRegistered else { return .interrupted }
                 logger.info("an outbox message was lost with the connection; sending it again")
+                flight.mark = await connection.refusalMark
                 flight.number = await connection.send(contentsOf: [flight.message])
             case .waiting:
-                guard await connection.isRegistered else { return false }
+                guard await connection.isRegistered else { return .interrupted }
                 try await Task.sleep(for: .milliseconds(10))
             }
         }
@@ -302,18 +330,24 @@ public final class IRCBotService: Service, Sendable {
             }
         }
         guard !toAsk.isEmpty, let presence = await connection.presence(of: toAsk) else { return away }
-        offline.withLock { offline in
-            for (identity, isOnline) in presence {
-                guard !isOnline else {
-                    offline[identity] = nil
-                    continue
-                }
-                let wait = offline[identity].map { min($0.wait * 2, Self.longestPresenceRecheck) } ?? presenceRecheckInterval
-                offline[identity] = (now + wait, wait)
+        for (identity, isOnline) in presence {
+            if isOnline {
+                offline.withLock { _ = $0.removeValue(forKey: identity) }
+            } else {
+                markAway(identity, now: now)
                 away.insert(identity)
             }
         }
         return away
+    }
+
+    /// The citizen is not on the network: look again after ``presenceRecheckInterval``, or twice
+    /// as long as last time.
+    private func markAway(_ identity: String, now: ContinuousClock.Instant = .now) {
+        offline.withLock { offline in
+            let wait = offline[identity].map { min($0.wait * 2, Self.longestPresenceRecheck) } ?? presenceRecheckInterval
+            offline[identity] = (now + wait, wait)
+        }
     }
 
     /// Whether the connection can address a message now: a channel, a nick identity, or an

@@ -21,4 +21,8 @@ public enum IRCClientAction: Sendable, Hashable {
     /// The server answered an `ISON`: of the nicks asked about, these are online (as the server
     /// spells them); nil when it does not know the command.
     case online([String]?)
+    /// The server answered a `PING` the bot sent, with this token.
+    case pong(String)
+    /// The server refused a message to this nick: nobody has it (`401`).
+    case noSuchNick(String)
 }

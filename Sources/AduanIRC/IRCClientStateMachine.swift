@@ -211,7 +211,9 @@ public struct IRCClientStateMachine: Sendable {
         case "PING":
             return [.send(IRCMessage(verb: "PONG", params: message.params.isEmpty ? [session.nick] : message.params))]
         case "PONG":
-            return []
+            return [.pong(message.params.last ?? "")]
+        case "401":
+            return message.params.count >= 2 ? [.noSuchNick(message.params[1])] : []
         case "CAP":
             return receivedCapability(message)
         case "AUTHENTICATE":

@@ -54,6 +54,14 @@ public actor IRCConnection {
     private var isonAnswered = 0
     /// The server does not know `ISON` (for as long as this connection lasts).
     private var presenceUnknown = false
+    /// The nicks the server said nobody has (`401`), folded, in the order received (across
+    /// reconnects, so that a mark stays valid).
+    private var refusedNicks: [String] = []
+    /// Refusals dropped from the front of ``refusedNicks`` (it keeps the last few thousand).
+    private var refusedDropped = 0
+    /// Tasks waiting for the `PONG` with their token.
+    private var pongWaiters: [String: CheckedContinuation<Bool, Never>] = [:]
+    private var pingsSent = 0
 
     /// How many times the connection completed registration (1 after the first, 2 after a
     /// reconnect, …).
@@ -191,6 +199,39 @@ public actor IRCConnection {
         presenceWaiters.remove(at: index).continuation.resume(returning: nicks)
     }
 
+    /// A mark for ``reached(_:since:timeout:)``: how many refusals (`401`) came so far.
+    public var refusalMark: Int { refusedDropped + refusedNicks.count }
+
+    /// Whether what was written to the user `identity` since `mark` reached them: the server is
+    /// asked to answer a `PING` (it answers in order, so any refusal of an earlier message to
+    /// them has arrived by then), and the answer is no when it refused their nick meanwhile.
+    /// Nil when the connection dropped or the server did not answer within `timeout`.
+    public func reached(_ identity: String, since mark: Int, timeout: Duration = .seconds(10)) async -> Bool? {
+        guard machine.isRegistered, let nick = machine.nick(forIdentity: identity) else { return nil }
+        pingsSent += 1
+        let token = "aduan-\(pingsSent)"
+        let timer = Task { [weak self] in
+            do {
+                try await Task.sleep(for: timeout)
+            } catch {
+                return
+            }
+            await self?.answerPing(token, answered: false)
+        }
+        defer { timer.cancel() }
+        let answered = await withCheckedContinuation { continuation in
+            pongWaiters[token] = continuation
+            perform([.send(IRCMessage(verb: "PING", params: [token]))])
+        }
+        guard answered else { return nil }
+        let folded = machine.folded(nick)
+        return !refusedNicks.dropFirst(max(0, mark - refusedDropped)).contains(folded)
+    }
+
+    private func answerPing(_ token: String, answered: Bool) {
+        pongWaiters.removeValue(forKey: token)?.resume(returning: answered)
+    }
+
     /// Sets the channels to be in (after the bot file was reloaded); new ones are joined.
     public func updateChannels(_ channels: [IRCChannelJoin]) {
         perform(machine.setChannels(channels))
@@ -291,6 +332,8 @@ public actor IRCConnection {
         isonSent = 0
         isonAnswered = 0
         presenceUnknown = false
+        for waiter in pongWaiters.values { waiter.resume(returning: false) }
+        pongWaiters = [:]
         channel = nil
         registeredAt = nil
         receivedSinceTick = false
@@ -344,6 +387,14 @@ public actor IRCConnection {
                 isonAnswered += 1
                 if nicks == nil { presenceUnknown = true }
                 answerPresence(isonAnswered, with: nicks)
+            case .pong(let token):
+                answerPing(token, answered: true)
+            case .noSuchNick(let nick):
+                refusedNicks.append(machine.folded(nick))
+                if refusedNicks.count > 10_000 {
+                    refusedNicks.removeFirst(5_000)
+                    refusedDropped += 5_000
+                }
             }
         }
     }

@@ -333,5 +333,8 @@ struct IRCClientRegisteredTests {
         // A server without ISON: nobody is known to be offline.
         #expect(machine.feed(":irc.test 421 aduan ISON :Unknown command").first == .online(nil))
         #expect(machine.folded("Warga[1]") == "warga{1}", "rfc1459 casemapping")
+        // The answer to the bot's own PING, and a refused nick.
+        #expect(machine.feed(":irc.test PONG irc.test :aduan-7") == [.pong("aduan-7")])
+        #expect(machine.feed(":irc.test 401 aduan sudah_pergi :No such nick or channel name") == [.noSuchNick("sudah_pergi")])
     }
 }

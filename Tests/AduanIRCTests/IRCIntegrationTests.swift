@@ -190,6 +190,44 @@ struct IRCIntegrationTests {
         await listener.close()
     }
 
+    @Test("a message to a nick nobody has is known not to have reached anyone (401 before the PONG of a later PING)",
+          .timeLimit(.minutes(1)))
+    func refusedNick() async throws {
+        let server = try NgircdServer.start()
+        defer { server.stop() }
+        let listener = try await IRCTestClient.connect(port: server.port, nick: "pendengar")
+        let settings = IRCConnectionConfiguration(host: "127.0.0.1", port: server.port, client: IRCClientConfiguration(nick: "aduan"),
+                                                  backoff: RunningBot.testBackoff, connectTimeout: .seconds(2))
+        let connection = IRCConnection(configuration: settings, logger: TestLog.logger("aduan.irc"))
+        let task = Task { await connection.run() }
+        defer { task.cancel() }
+        let deadline = ContinuousClock.now + .seconds(15)
+        while await !connection.isRegistered {
+            guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "the bot never registered") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        func sendAndConfirm(_ identity: String, _ text: String) async throws -> Bool? {
+            let mark = await connection.refusalMark
+            let number = await connection.send(contentsOf: [OutboundMessage(.user(identity), text)])
+            while await connection.chatStatus(number) != .written {
+                guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "never written") }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            return await connection.reached(identity, since: mark)
+        }
+        #expect(try await sendAndConfirm("irc:sudah_pergi", "Aduan Anda sedang dikerjakan.") == false)
+        #expect(try await sendAndConfirm("irc:pendengar", "Aduan Anda sedang dikerjakan.") == true)
+        try await listener.waitFor("the message that reached them") {
+            $0.sourceParts?.nick == "aduan" && $0.params == ["pendengar", "Aduan Anda sedang dikerjakan."]
+        }
+        // An earlier refusal of another nick does not count against this one.
+        #expect(try await sendAndConfirm("irc:sudah_pergi", "lagi") == false)
+        #expect(try await sendAndConfirm("irc:pendengar", "lagi") == true)
+        await connection.quit(reason: "selesai", flushTimeout: .milliseconds(500))
+        task.cancel()
+        await listener.close()
+    }
+
     @Test("a message for a citizen who is not on the network waits in the outbox and reaches them when they are back",
           .timeLimit(.minutes(1)))
     func offlineCitizenGetsUpdateLater() async throws {
@@ -212,6 +250,41 @@ struct IRCIntegrationTests {
             }
             try await bot.waitUntilOutboxEmpty("the message marked delivered", timeout: .seconds(5))
             await citizen.close()
+        }
+    }
+
+    @Test("a citizen who leaves between the presence check and the message: the refusal keeps it in the outbox until they are back",
+          .timeLimit(.minutes(1)))
+    func citizenLeavesWhileQueued() async throws {
+        try await NgircdServer.withBot { server, bot in
+            let leaving = try await IRCTestClient.connect(port: server.port, nick: "warga_pamit")
+            let busy = try await IRCTestClient.connect(port: server.port, nick: "warga_ramai")
+            // Another citizen's answers fill the send queue (350 ms a line after the burst).
+            for text in ["halo", "bantuan", "halo"] { try await busy.send("PRIVMSG aduan :\(text)") }
+            try await busy.waitFor("the first answer") { $0.sourceParts?.nick == "aduan" }
+            // The desk writes a message for warga_pamit, who is online when the bot looks (ISON)…
+            let text = "Aduan BGL-GU3-QPN selesai ditangani."
+            let update = OutboxMessage(botID: bot.runtime.bot.id, transport: "irc", destination: .user, target: "irc:warga_pamit",
+                                       text: text, createdAt: Date())
+            let conversation = ConversationRecord(key: "bangli|irc:irc:warga_pamit", botID: bot.runtime.bot.id, revision: nil,
+                                                  state: "", step: 1, updatedAt: Date())
+            _ = try bot.database.commitNow(StepWrite(conversation: conversation, channel: "irc", outbox: [update]))
+            // …and leaves while it waits behind the other answers.
+            try await Task.sleep(for: .seconds(3))
+            #expect(await bot.connection.pendingChatCount > 1, "the queue emptied too early for this test")
+            await leaving.close()
+            try await bot.waitUntil("the send queue drained", timeout: .seconds(30)) { await bot.connection.pendingChatCount == 0 }
+            try await Task.sleep(for: .seconds(1))
+            #expect(try bot.runtime.pendingOutbox(transport: "irc").map(\.message.text) == [text],
+                    "marked delivered although the server refused the nick")
+            // Back: it arrives.
+            let back = try await IRCTestClient.connect(port: server.port, nick: "warga_pamit")
+            try await back.waitFor("the message that waited", timeout: .seconds(15)) {
+                $0.sourceParts?.nick == "aduan" && $0.params == ["warga_pamit", text]
+            }
+            try await bot.waitUntilOutboxEmpty("the message marked delivered", timeout: .seconds(5))
+            await back.close()
+            await busy.close()
         }
     }
 
