@@ -179,14 +179,7 @@ public actor IRCConnection {
     private func ask(_ message: IRCMessage, timeout: Duration) async -> [String]? {
         isonSent += 1
         let number = isonSent
-        let timer = Task { [weak self] in
-            do {
-                try await Task.sleep(for: timeout)
-            } catch {
-                return
-            }
-            await self?.answerPresence(number, with: nil)
-        }
+        let timer = Self.after(timeout) { [weak self] in await self?.answerPresence(number, with: nil) }
         defer { timer.cancel() }
         return await withCheckedContinuation { continuation in
             presenceWaiters.append((number, continuation))
@@ -210,14 +203,7 @@ public actor IRCConnection {
         guard machine.isRegistered, let nick = machine.nick(forIdentity: identity) else { return nil }
         pingsSent += 1
         let token = "aduan-\(pingsSent)"
-        let timer = Task { [weak self] in
-            do {
-                try await Task.sleep(for: timeout)
-            } catch {
-                return
-            }
-            await self?.answerPing(token, answered: false)
-        }
+        let timer = Self.after(timeout) { [weak self] in await self?.answerPing(token, answered: false) }
         defer { timer.cancel() }
         let answered = await withCheckedContinuation { continuation in
             pongWaiters[token] = continuation
@@ -226,6 +212,18 @@ public actor IRCConnection {
         guard answered else { return nil }
         let folded = machine.folded(nick)
         return !refusedNicks.dropFirst(max(0, mark - refusedDropped)).contains(folded)
+    }
+
+    /// A task that runs `action` after `delay` unless cancelled first (a reply's deadline).
+    private static func after(_ delay: Duration, _ action: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
+        Task {
+            do {
+                try await Task.sleep(for: delay)
+            } catch {
+                return
+            }
+            await action()
+        }
     }
 
     private func answerPing(_ token: String, answered: Bool) {

@@ -234,11 +234,7 @@ struct IRCIntegrationTests {
         try await NgircdServer.withBot { server, bot in
             // What the desk writes when staff act on a case of warga_pergi, who is not connected.
             let text = "Aduan BGL-GU3-QPN sedang dikerjakan oleh Dinas PUPR."
-            let update = OutboxMessage(botID: bot.runtime.bot.id, transport: "irc", destination: .user, target: "irc:warga_pergi",
-                                       text: text, createdAt: Date())
-            let conversation = ConversationRecord(key: "bangli|irc:irc:warga_pergi", botID: bot.runtime.bot.id, revision: nil,
-                                                  state: "", step: 1, updatedAt: Date())
-            _ = try bot.database.commitNow(StepWrite(conversation: conversation, channel: "irc", outbox: [update]))
+            try bot.queueOutbox(to: "irc:warga_pergi", text)
             // The deliverer looks at least every 2 s; the server says the nick is not on.
             try await Task.sleep(for: .seconds(4))
             #expect(try bot.runtime.pendingOutbox(transport: "irc").map(\.message.text) == [text],
@@ -264,11 +260,7 @@ struct IRCIntegrationTests {
             try await busy.waitFor("the first answer") { $0.sourceParts?.nick == "aduan" }
             // The desk writes a message for warga_pamit, who is online when the bot looks (ISON)…
             let text = "Aduan BGL-GU3-QPN selesai ditangani."
-            let update = OutboxMessage(botID: bot.runtime.bot.id, transport: "irc", destination: .user, target: "irc:warga_pamit",
-                                       text: text, createdAt: Date())
-            let conversation = ConversationRecord(key: "bangli|irc:irc:warga_pamit", botID: bot.runtime.bot.id, revision: nil,
-                                                  state: "", step: 1, updatedAt: Date())
-            _ = try bot.database.commitNow(StepWrite(conversation: conversation, channel: "irc", outbox: [update]))
+            try bot.queueOutbox(to: "irc:warga_pamit", text)
             // …and leaves while it waits behind the other answers.
             try await Task.sleep(for: .seconds(3))
             #expect(await bot.connection.pendingChatCount > 1, "the queue emptied too early for this test")

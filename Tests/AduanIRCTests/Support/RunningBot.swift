@@ -123,6 +123,17 @@ struct RunningBot {
         }
     }
 
+    /// Puts a message for the citizen `identity` (`irc:NICK`) in the outbox, as the desk does
+    /// when staff act on their case.
+    func queueOutbox(to identity: String, _ text: String) throws {
+        let botID = runtime.bot.id
+        let update = OutboxMessage(botID: botID, transport: "irc", destination: .user, target: identity, text: text,
+                                   createdAt: Date())
+        let conversation = ConversationRecord(key: "\(botID)|irc:\(identity)", botID: botID, revision: nil, state: "", step: 1,
+                                              updatedAt: Date())
+        _ = try database.commitNow(StepWrite(conversation: conversation, channel: "irc", outbox: [update]))
+    }
+
     /// Waits until nothing waits in the outbox for IRC any more; `what` names the wait in a timeout.
     func waitUntilOutboxEmpty(_ what: String, timeout: Duration) async throws {
         try await waitUntil(what, timeout: timeout) { (try? runtime.pendingOutbox(transport: "irc").isEmpty) == true }
