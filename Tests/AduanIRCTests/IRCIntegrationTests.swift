@@ -159,20 +159,13 @@ struct IRCIntegrationTests {
         let connection = IRCConnection(configuration: settings, logger: TestLog.logger("aduan.irc"))
         let task = Task { await connection.run() }
         defer { task.cancel() }
-        let deadline = ContinuousClock.now + .seconds(15)
-        while await connection.joinedChannels != ["#uji"] {
-            guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "the bot never joined #uji") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        try await eventually("the bot: not in #uji") { await connection.joinedChannels == ["#uji"] }
 
         let first = await connection.send(contentsOf: [OutboundMessage(.channel("#uji"), "satu\ndua")])
         let second = await connection.send(contentsOf: [OutboundMessage(.channel("#uji"), "tiga\nempat\nlima")])
         #expect(second == first + 1)
         #expect(await connection.chatStatus(first) == .waiting)
-        while await connection.chatStatus(first) != .written {
-            guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "the first message was never written") }
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        try await connection.waitUntilWritten(first)
         // Three more lines, 300 ms apart, still to go.
         #expect(await connection.chatStatus(second) == .waiting)
         #expect(await connection.pendingChatCount == 1)
@@ -180,10 +173,7 @@ struct IRCIntegrationTests {
         try await listener.waitFor("the last line of the second message, after the first was written", from: mark) {
             $0.sourceParts?.nick == "aduan" && $0.params == ["#uji", "lima"]
         }
-        while await connection.chatStatus(second) != .written {
-            guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "the second message was never written") }
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        try await connection.waitUntilWritten(second)
         #expect(await listener.texts(from: "aduan", to: "#uji") == ["satu", "dua", "tiga", "empat", "lima"])
         await connection.quit(reason: "selesai", flushTimeout: .milliseconds(500))
         task.cancel()
@@ -201,18 +191,11 @@ struct IRCIntegrationTests {
         let connection = IRCConnection(configuration: settings, logger: TestLog.logger("aduan.irc"))
         let task = Task { await connection.run() }
         defer { task.cancel() }
-        let deadline = ContinuousClock.now + .seconds(15)
-        while await !connection.isRegistered {
-            guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "the bot never registered") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        try await eventually("the bot: not registered") { await connection.isRegistered }
         func sendAndConfirm(_ identity: String, _ text: String) async throws -> Bool? {
             let mark = await connection.refusalMark
             let number = await connection.send(contentsOf: [OutboundMessage(.user(identity), text)])
-            while await connection.chatStatus(number) != .written {
-                guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "never written") }
-                try await Task.sleep(for: .milliseconds(5))
-            }
+            try await connection.waitUntilWritten(number)
             return await connection.reached(identity, since: mark)
         }
         #expect(try await sendAndConfirm("irc:sudah_pergi", "Aduan Anda sedang dikerjakan.") == false)
@@ -240,12 +223,7 @@ struct IRCIntegrationTests {
             #expect(try bot.runtime.pendingOutbox(transport: "irc").map(\.message.text) == [text],
                     "sent to nobody and marked delivered")
             // The citizen comes back, without writing: a later look finds them, and the message goes.
-            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_pergi")
-            try await citizen.waitFor("the message that waited", timeout: .seconds(15)) {
-                $0.sourceParts?.nick == "aduan" && $0.params == ["warga_pergi", text]
-            }
-            try await bot.waitUntilOutboxEmpty("the message marked delivered", timeout: .seconds(5))
-            await citizen.close()
+            try await bot.comesBack("warga_pergi", port: server.port, receives: text).close()
         }
     }
 
@@ -270,12 +248,7 @@ struct IRCIntegrationTests {
             #expect(try bot.runtime.pendingOutbox(transport: "irc").map(\.message.text) == [text],
                     "marked delivered although the server refused the nick")
             // Back: it arrives.
-            let back = try await IRCTestClient.connect(port: server.port, nick: "warga_pamit")
-            try await back.waitFor("the message that waited", timeout: .seconds(15)) {
-                $0.sourceParts?.nick == "aduan" && $0.params == ["warga_pamit", text]
-            }
-            try await bot.waitUntilOutboxEmpty("the message marked delivered", timeout: .seconds(5))
-            await back.close()
+            try await bot.comesBack("warga_pamit", port: server.port, receives: text).close()
             await busy.close()
         }
     }

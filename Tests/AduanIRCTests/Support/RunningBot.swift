@@ -116,11 +116,7 @@ struct RunningBot {
 
     /// Waits until `condition` holds.
     func waitUntil(_ what: String, timeout: Duration, _ condition: @Sendable () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while !(await condition()) {
-            guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "bot: not \(what) within \(timeout)") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        try await eventually("bot: not \(what)", timeout: timeout, condition)
     }
 
     /// Puts a message for the citizen `identity` (`irc:NICK`) in the outbox, as the desk does
@@ -132,6 +128,17 @@ struct RunningBot {
         let conversation = ConversationRecord(key: "\(botID)|irc:\(identity)", botID: botID, revision: nil, state: "", step: 1,
                                               updatedAt: Date())
         _ = try database.commitNow(StepWrite(conversation: conversation, channel: "irc", outbox: [update]))
+    }
+
+    /// A citizen who was away connects again as `nick`, without writing: waits until the message
+    /// that waited for them arrives and the outbox is empty; returns their client.
+    func comesBack(_ nick: String, port: Int, receives text: String) async throws -> IRCTestClient {
+        let client = try await IRCTestClient.connect(port: port, nick: nick)
+        try await client.waitFor("the message that waited", timeout: .seconds(15)) {
+            $0.sourceParts?.nick == "aduan" && $0.params == [nick, text]
+        }
+        try await waitUntilOutboxEmpty("the message marked delivered", timeout: .seconds(5))
+        return client
     }
 
     /// Waits until nothing waits in the outbox for IRC any more; `what` names the wait in a timeout.
@@ -170,5 +177,25 @@ struct RunningBot {
         if !finished { _ = await task.result }
         try? database.close()
         if ownsFolder { try? FileManager.default.removeItem(at: folder) }
+    }
+}
+
+/// Waits until `condition` holds, looking again every `interval`; throws "`what` within
+/// `timeout`" when it still does not.
+func eventually(_ what: String, timeout: Duration = .seconds(15), every interval: Duration = .milliseconds(20),
+                _ condition: () async -> Bool) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while !(await condition()) {
+        guard ContinuousClock.now < deadline else { throw IRCTestClient.Timeout(description: "\(what) within \(timeout)") }
+        try await Task.sleep(for: interval)
+    }
+}
+
+extension IRCConnection {
+    /// Waits until chat message `number` (from ``send(contentsOf:)``) has been written.
+    nonisolated func waitUntilWritten(_ number: Int, timeout: Duration = .seconds(15)) async throws {
+        try await eventually("chat message \(number) not written", timeout: timeout, every: .milliseconds(5)) {
+            await self.chatStatus(number) == .written
+        }
     }
 }
