@@ -102,12 +102,23 @@ enum InstalledProgram {
 }
 
 /// The foreground processes of one local server, started in order and stopped by PID in reverse.
-final class ServerProcesses: @unchecked Sendable {
+///
+/// Each process gets a watchdog (a small `sh` loop) that stops it when the process that started
+/// it is gone, so a test run or benchmark that is killed (SIGKILL, a crash) leaves no server
+/// behind; the watchdog ends by itself within a second of its server.
+public final class ServerProcesses: @unchecked Sendable {
     private let lock = NSLock()
     private var running: [Process] = []
+    /// The process whose end stops the servers: this one, unless a test says otherwise.
+    private let owner: pid_t
+
+    /// Processes that live as long as `owner` (by default this process) at most.
+    public init(owner: pid_t = getpid()) {
+        self.owner = owner
+    }
 
     /// Starts `executable` with its output appended to the file `output`.
-    func run(_ executable: String, _ arguments: [String], output: String) throws -> Process {
+    public func run(_ executable: String, _ arguments: [String], output: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -121,7 +132,24 @@ final class ServerProcesses: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         lock.withLock { running.append(process) }
+        try? Self.watch(process.processIdentifier, while: owner)
         return process
+    }
+
+    /// Starts the watchdog: while both `owner` and `pid` live it sleeps; once `owner` is gone it
+    /// sends `pid` SIGTERM, then SIGKILL after 2 s. Not being able to start one is not an error.
+    private static func watch(_ pid: pid_t, while owner: pid_t) throws {
+        let script = """
+            while kill -0 \(owner) 2>/dev/null; do kill -0 \(pid) 2>/dev/null || exit 0; sleep 1; done
+            kill -TERM \(pid) 2>/dev/null; sleep 2; kill -KILL \(pid) 2>/dev/null; exit 0
+            """
+        let watchdog = Process()
+        watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
+        watchdog.arguments = ["-c", script]
+        watchdog.standardInput = FileHandle.nullDevice
+        watchdog.standardOutput = FileHandle.nullDevice
+        watchdog.standardError = FileHandle.nullDevice
+        try watchdog.run()
     }
 
     /// The PID of the first process started, while it runs.
@@ -130,7 +158,7 @@ final class ServerProcesses: @unchecked Sendable {
     }
 
     /// Stops every process, last started first: SIGTERM, then SIGKILL if it has not exited within 2 s.
-    func stop() {
+    public func stop() {
         for process in takeAll().reversed() where process.isRunning {
             let pid = process.processIdentifier
             kill(pid, SIGTERM)
