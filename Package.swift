@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "aduan", targets: ["aduan"]),
         .executable(name: "aduan-bench", targets: ["aduan-bench"]),
+        .executable(name: "aduan-testnet", targets: ["aduan-testnet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -68,6 +69,11 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        // A local IRC network with services accounts, for trying the bot by hand.
+        .executableTarget(name: "aduan-testnet", dependencies: [
+            "AduanRuntime", "AduanTesting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Test support shared by the test targets, and the local IRC server launchers (Foundation
         // processes and sockets, no NIO) the IRC tests and `aduan-bench irc` share.

@@ -39,18 +39,23 @@ public final class InspircdServer: @unchecked Sendable {
     /// Starts InspIRCd on free ports (up to three tries). With `services` (the default) it also
     /// starts Atheme and waits until `sasl` is in `CAP LS` (services linked); with
     /// `services: false` it is a bare InspIRCd: only the clients port and the `cap` module (no
-    /// IRCv3 extras, no Atheme), as the benchmark uses it.
+    /// IRCv3 extras, no Atheme), as the benchmark uses it. With `port`, clients connect there
+    /// (one try; the services link still takes a free port).
     ///
-    /// - Throws: ``Failure`` when the programs are not installed or do not come up.
-    public static func start(services: Bool = true) throws -> InspircdServer {
+    /// - Throws: ``Failure`` when the programs are not installed, `port` is taken, or they do
+    ///   not come up.
+    public static func start(services: Bool = true, port fixedPort: Int? = nil) throws -> InspircdServer {
         let atheme = InstalledProgram.path("atheme-services")
         guard let inspircd = InstalledProgram.path("inspircd"), atheme != nil || !services else {
             throw Failure(description: "InspIRCd or Atheme is not installed: install inspircd atheme-services: "
                           + "apt-get install inspircd atheme-services (the account tests run against real servers)")
         }
+        if let fixedPort, LoopbackPort.accepts(fixedPort) {
+            throw Failure(description: "port \(fixedPort) on 127.0.0.1 is already in use; choose another one")
+        }
         var problems: [String] = []
-        for _ in 0..<3 {
-            let server = InspircdServer(inspircd: inspircd, atheme: services ? atheme : nil, port: try LoopbackPort.free(),
+        for _ in 0..<(fixedPort == nil ? 3 : 1) {
+            let server = InspircdServer(inspircd: inspircd, atheme: services ? atheme : nil, port: try fixedPort ?? LoopbackPort.free(),
                                         linkPort: services ? try LoopbackPort.free() : nil,
                                         folder: try Repository.temporaryFolder("aduan-inspircd"))
             do {
@@ -154,7 +159,8 @@ public final class InspircdServer: @unchecked Sendable {
     }
 
     /// The example config with the changes SERVERS.md lists: the InspIRCd protocol module, our
-    /// server name, no `mta`, one uplink to our InspIRCd, absolute log paths.
+    /// server name, no `mta`, one uplink to our InspIRCd, absolute log paths; and no rate limit
+    /// on `REGISTER` (the example allows 5 a minute, and every client here comes from 127.0.0.1).
     static func athemeConfig(from example: String, varPath: String, linkPort: Int) -> String {
         var lines = ["loadmodule \"modules/protocol/inspircd\";"]
         var skipping = false
@@ -170,7 +176,7 @@ public final class InspircdServer: @unchecked Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed == "name = \"services.int\";" {
                 lines.append("\tname = \"\(servicesName)\";")
-            } else if trimmed.hasPrefix("mta = ") {
+            } else if trimmed.hasPrefix("mta = ") || trimmed.hasPrefix("ratelimit_uses = ") {
                 lines.append("#" + line)
             } else {
                 lines.append(line.replacingOccurrences(of: "logfile \"var/", with: "logfile \"\(varPath)/"))
@@ -221,6 +227,25 @@ public final class InspircdServer: @unchecked Sendable {
             }
         }
         return nil
+    }
+
+    /// Registers services accounts with NickServ (`REGISTER`), each from a connection under its
+    /// name that quits afterwards, leaving the nick free. The connections are opened together:
+    /// InspIRCd takes about a second to welcome each.
+    ///
+    /// - Throws: ``Failure`` with what the server answered when an account was not registered.
+    public func registerAccounts(_ names: [String], password: String) throws {
+        for batch in stride(from: 0, to: names.count, by: 50).map({ names[$0..<min($0 + 50, names.count)] }) {
+            let clients = try batch.map { try LoopbackIRCClient(port: port, nick: $0) }
+            defer { clients.forEach { $0.quit() } }
+            for client in clients {
+                try client.waitForWelcome()
+                try client.sendLine("PRIVMSG NickServ :REGISTER \(password) \(client.nick)@example.com")
+            }
+            for client in clients {
+                _ = try client.waitFor("NickServ's login after registering \(client.nick)", timeout: 10) { $0.verb == "900" }
+            }
+        }
     }
 
     /// Stops Atheme, then InspIRCd: SIGTERM, then SIGKILL after 2 s.
