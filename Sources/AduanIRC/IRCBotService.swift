@@ -181,7 +181,8 @@ public final class IRCBotService: Service, Sendable {
     private enum Landing {
         /// Written (and, to a citizen, not refused): marked delivered.
         case delivered
-        /// The connection dropped first: it is written after the reconnect.
+        /// The connection dropped first: it is written after the reconnect (or, when stopping,
+        /// after the restart).
         case interrupted
         /// The server refused the citizen's nick: they left. It stays in the outbox.
         case away
@@ -254,14 +255,19 @@ public final class IRCBotService: Service, Sendable {
                 try? await Task.sleep(for: .seconds(1))
             }
         }
-        // Stopping: the message being written is marked once written (the connection goes on
-        // writing until QUIT). Not cancelled itself, so it can wait for that.
-        if let flight = inFlight {
+        // Stopping: the message being written lands as any other — marked once written and, for
+        // a citizen, not refused — while the connection goes on writing until QUIT. Not
+        // cancelled itself, so it can wait for that.
+        if var flight = inFlight {
             // A message of many lines under flood control may need longer than the flush
             // allowance; sending it again after the restart would be worse than a slower stop.
             let deadline = ContinuousClock.now + max(shutdownFlushTimeout, Self.inFlightAllowance)
             await Task {
-                await self.markWhenWritten(flight, deadline: deadline)
+                do {
+                    _ = try await self.land(&flight, until: deadline)
+                } catch {
+                    self.logger.error("could not mark an outbox message delivered: \(error)")
+                }
             }.value
         }
     }
@@ -269,8 +275,9 @@ public final class IRCBotService: Service, Sendable {
     /// Waits until the flight's lines are written and, for a citizen, until the server has
     /// answered a `PING` sent after them without refusing their nick (the citizen may have left
     /// since the presence check); then marks it delivered. A message whose write was lost with the
-    /// connection is handed over again.
-    private func land(_ flight: inout Flight) async throws -> Landing {
+    /// connection is handed over again — except while stopping (`deadline` given): then it stays
+    /// in the outbox, as does one not written by the deadline.
+    private func land(_ flight: inout Flight, until deadline: ContinuousClock.Instant? = nil) async throws -> Landing {
         while true {
             switch await connection.chatStatus(flight.number) {
             case .written:
@@ -283,32 +290,16 @@ public final class IRCBotService: Service, Sendable {
                 try runtime.markDelivered([flight.id])
                 return .delivered
             case .lost:
-                guard await connection.isRegistered else { return .interrupted }
+                guard await connection.isRegistered, deadline == nil else { return .interrupted }
                 logger.info("an outbox message was lost with the connection; sending it again")
                 flight.mark = await connection.refusalMark
                 flight.number = await connection.send(contentsOf: [flight.message])
             case .waiting:
-                guard await connection.isRegistered else { return .interrupted }
+                guard await connection.isRegistered, deadline.map({ ContinuousClock.now < $0 }) ?? true else {
+                    return .interrupted
+                }
                 try await Task.sleep(for: .milliseconds(10))
             }
-        }
-    }
-
-    /// Marks the flight delivered if its lines are written before `deadline`.
-    private func markWhenWritten(_ flight: Flight, deadline: ContinuousClock.Instant) async {
-        while await connection.chatStatus(flight.number) == .waiting {
-            guard await connection.isRegistered, ContinuousClock.now < deadline else { return }
-            do {
-                try await Task.sleep(for: .milliseconds(20))
-            } catch {
-                return
-            }
-        }
-        guard await connection.chatStatus(flight.number) == .written else { return }
-        do {
-            try runtime.markDelivered([flight.id])
-        } catch {
-            logger.error("could not mark an outbox message delivered: \(error)")
         }
     }
 

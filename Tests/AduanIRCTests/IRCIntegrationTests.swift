@@ -253,6 +253,41 @@ struct IRCIntegrationTests {
         }
     }
 
+    @Test("a citizen who leaves while the bot is stopping: the message being written is refused, so it stays in the outbox",
+          .timeLimit(.minutes(1)))
+    func citizenLeavesWhileBotStops() async throws {
+        let server = try NgircdServer.start()
+        defer { server.stop() }
+        let folder = try Repository.temporaryFolder("aduan-irc-stop")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bot = try await RunningBot.start(port: server.port, folder: folder)
+        let leaving = try await IRCTestClient.connect(port: server.port, nick: "warga_pamit")
+        let busy = try await IRCTestClient.connect(port: server.port, nick: "warga_ramai")
+        // Another citizen's answers fill the send queue (350 ms a line after the burst)…
+        for text in ["halo", "bantuan"] { try await busy.send("PRIVMSG aduan :\(text)") }
+        try await busy.waitFor("the first answer") { $0.sourceParts?.nick == "aduan" }
+        // …and the message for warga_pamit, online when the bot looks, waits behind them.
+        let text = "Aduan BGL-GU3-QPN selesai ditangani."
+        try bot.queueOutbox(to: "irc:warga_pamit", text)
+        try await Task.sleep(for: .seconds(3))
+        #expect(await bot.connection.pendingChatCount > 1, "the queue emptied too early for this test")
+
+        // The bot is told to stop (SIGTERM), and the citizen leaves before their message is written.
+        let stopping = Task { await bot.stop() }
+        await leaving.close()
+        await stopping.value
+        // The stop was graceful: the other citizen got the last line of their last answer, which
+        // was queued before the message (so that was written before the bot's QUIT).
+        let ends = await busy.texts(from: "aduan", to: "warga_ramai").filter { $0 == "Contoh: Cempaga, Bangli" }
+        #expect(ends.count == 2, "the answers to halo and bantuan were not both sent before QUIT")
+
+        let database = try AduanDatabase(path: folder.appendingPathComponent("aduan.sqlite").path)
+        defer { try? database.close() }
+        #expect(try database.pendingOutbox(botID: "bangli", transport: "irc").map(\.text) == [text],
+                "marked delivered although the server refused the nick")
+        await busy.close()
+    }
+
     @Test("the server is killed and restarted mid-dialog: the bot reconnects, sends what waited, the citizen goes on",
           .timeLimit(.minutes(1)))
     func serverRestart() async throws {
