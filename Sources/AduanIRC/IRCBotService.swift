@@ -281,8 +281,10 @@ public final class IRCBotService: Service, Sendable {
         while true {
             switch await connection.chatStatus(flight.number) {
             case .written:
+                // While stopping, the answer is awaited no longer than the stop allows.
+                let patience = deadline.map { min(.seconds(10), max(.milliseconds(100), $0 - ContinuousClock.now)) } ?? .seconds(10)
                 if case .user(let identity) = flight.message.destination,
-                   await connection.reached(identity, since: flight.mark) == false {
+                   await connection.reached(identity, since: flight.mark, timeout: patience) == false {
                     logger.info("\(identity) left before an outbox message reached them; it waits until they are back")
                     markAway(identity)
                     return .away

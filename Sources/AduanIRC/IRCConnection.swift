@@ -40,12 +40,9 @@ public actor IRCConnection {
     private var stopping = false
     private var timers: [Task<Void, Never>] = []
 
-    /// Every chat message numbered up to this (see ``send(contentsOf:)``) has been handed to the
-    /// socket, except those in ``lostChat``.
-    private var chatWrittenThrough = 0
-    /// Chat messages taken from the queue for a write that failed (the connection dropped): not
-    /// written, whatever later writes say. The last few ranges only.
-    private var lostChat: [ClosedRange<Int>] = []
+    /// Which chat messages (see ``send(contentsOf:)``) have been handed to the socket, or were
+    /// taken for a write that failed when the connection dropped.
+    private var chatLedger = IRCChatLedger()
 
     /// Tasks waiting for the answer to an `ISON`, by the number of the `ISON` on this connection.
     private var presenceWaiters: [(number: Int, continuation: CheckedContinuation<[String]?, Never>)] = []
@@ -155,8 +152,7 @@ public actor IRCConnection {
     /// Where chat message `number` stands. Other messages queued before or after it do not
     /// matter: a message is written once its own lines are.
     public func chatStatus(_ number: Int) -> ChatStatus {
-        if lostChat.contains(where: { $0.contains(number) }) { return .lost }
-        return number <= chatWrittenThrough ? .written : .waiting
+        chatLedger.status(number)
     }
 
     /// Which of the users `identities` are on the server now, asked with `ISON` at the nicks
@@ -436,17 +432,17 @@ public actor IRCConnection {
                         break collect
                     }
                 }
-                // Everything taken so far is written once this write is done.
-                let taken = queue.chatTakenThrough
+                // The messages whose last line is in this batch are written once it is.
+                let finished = queue.takeFinished()
                 if let batch {
                     do {
                         try await outbound.write(batch)
                     } catch {
-                        if taken > chatWrittenThrough { noteLost(chatWrittenThrough + 1...taken) }
+                        chatLedger.settle(finished, lost: true)
                         throw error
                     }
                 }
-                chatWrittenThrough = max(chatWrittenThrough, taken)
+                chatLedger.settle(finished, lost: false)
                 switch stop {
                 case .wait(let delay)?:
                     try await Task.sleep(for: delay)
@@ -461,13 +457,6 @@ public actor IRCConnection {
 
     /// The most lines gathered into one write.
     static let linesPerWrite = 64
-
-    private func noteLost(_ numbers: ClosedRange<Int>) {
-        lostChat.append(numbers)
-        if lostChat.count > 16 { lostChat.removeFirst(lostChat.count - 16) }
-        // Later writes must not count these as written: skip past them.
-        chatWrittenThrough = numbers.upperBound
-    }
 
     private func nextWrite() -> Write {
         guard let line = queue.next(chatAllowed: machine.isRegistered, expand: { expand($0) }) else { return .idle }

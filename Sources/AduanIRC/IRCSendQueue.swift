@@ -3,24 +3,56 @@ import AduanRuntime
 /// What waits to be written to the server, in two lanes:
 /// - **protocol lines** (registration, `PONG`, `JOIN`, CTCP replies, `QUIT`) go first; they
 ///   belong to one connection and are dropped when it closes;
-/// - **chat messages** the bot returned, in order; they are kept across reconnects and only
-///   expanded into lines (the recipient's current nick looked up, the text split to fit) when
-///   their turn comes, after registration.
+/// - **chat messages** the bot returned; they are kept across reconnects and only expanded into
+///   lines (the recipient's current nick looked up, the text split to fit) when their turn comes,
+///   after registration.
+///
+/// Chat is **fair between recipients**: each recipient (a citizen, a channel) has its own line
+/// of messages, kept in order, and the recipients take turns line by line. Under flood control
+/// (one line every 700 ms) a citizen who writes while another is being sent a long list gets
+/// the first line of their answer within a turn, not after the whole list.
 ///
 /// Chat messages are numbered in the order queued (1, 2, …; ``lastChatNumber`` after
-/// ``enqueueChat(_:)``), so that a sender can learn when its message has left the queue
-/// (``chatTakenThrough``) while later ones still wait.
+/// ``enqueueChat(_:)``); ``takeFinished()`` tells which have left the queue since it was last
+/// asked (their last line taken, no line to send, or dropped for capacity), so that a sender can
+/// learn when its message is out while others still wait.
 ///
 /// The flood control applies to both lanes; see ``IRCFloodControl``. Pure: no I/O, no clock.
 struct IRCSendQueue: Sendable {
     private var protocolLines: [[UInt8]] = []
     private var protocolHead = 0
-    /// The lines of the chat message being sent, and its number.
-    private var chatLines: [[UInt8]] = []
-    private var chatLinesHead = 0
-    private var chatLinesNumber = 0
-    private var chat: [(number: Int, message: OutboundMessage)] = []
-    private var chatHead = 0
+
+    /// One recipient's messages: the one being sent (its lines) and those after it, in order.
+    private struct Recipient: Sendable {
+        var waiting: [(number: Int, message: OutboundMessage)] = []
+        var waitingHead = 0
+        var lines: [[UInt8]] = []
+        var linesHead = 0
+        var number = 0
+
+        var isSending: Bool { linesHead < lines.count }
+        var waitingCount: Int { waiting.count - waitingHead }
+        var isEmpty: Bool { !isSending && waitingCount == 0 }
+
+        mutating func popWaiting() -> (number: Int, message: OutboundMessage) {
+            let next = waiting[waitingHead]
+            waitingHead += 1
+            if waitingHead > 64 && waitingHead * 2 > waiting.count {
+                waiting.removeFirst(waitingHead)
+                waitingHead = 0
+            }
+            return next
+        }
+    }
+
+    private var recipients: [OutboundMessage.Destination: Recipient] = [:]
+    /// The recipients with something to send, in turn order (the head's line goes next).
+    private var turns: [OutboundMessage.Destination] = []
+    private var turnsHead = 0
+    /// Chat messages waiting or being sent.
+    private(set) var chatCount = 0
+    /// Numbers of chat messages that left the queue since ``takeFinished()`` was last called.
+    private var finished: [Int] = []
     /// The number of the chat message queued last (0 before the first).
     private(set) var lastChatNumber = 0
     /// The most chat messages kept; beyond it the oldest are dropped.
@@ -36,35 +68,24 @@ struct IRCSendQueue: Sendable {
     var hasProtocolLines: Bool { protocolHead < protocolLines.count }
 
     /// Whether chat text waits (a message, or lines of one being sent).
-    var hasChat: Bool { chatLinesHead < chatLines.count || chatHead < chat.count }
-
-    /// The number of chat messages waiting (a message being sent counts as one).
-    var chatCount: Int { (chat.count - chatHead) + (chatLinesHead < chatLines.count ? 1 : 0) }
-
-    /// Every chat message numbered up to this has left the queue: all its lines were taken with
-    /// ``removeNext()``, or it had none to send, or it was dropped for capacity.
-    var chatTakenThrough: Int {
-        if chatLinesHead < chatLines.count { return chatLinesNumber - 1 }
-        if chatHead < chat.count { return chat[chatHead].number - 1 }
-        return lastChatNumber
-    }
+    var hasChat: Bool { chatCount > 0 }
 
     /// Queues a protocol line (serialized, without CR LF).
     mutating func enqueueProtocol(_ line: [UInt8]) {
         protocolLines.append(line)
     }
 
-    /// Queues a chat message, numbered ``lastChatNumber``; returns the message dropped to make
-    /// room, if any.
+    /// Queues a chat message, numbered ``lastChatNumber``, behind the recipient's earlier ones;
+    /// returns the message dropped to make room (the oldest not yet begun), if any.
     @discardableResult
     mutating func enqueueChat(_ message: OutboundMessage) -> OutboundMessage? {
         lastChatNumber += 1
-        chat.append((lastChatNumber, message))
-        guard chat.count - chatHead > capacity else { return nil }
-        let dropped = chat[chatHead].message
-        chatHead += 1
-        compact()
-        return dropped
+        // A recipient in `recipients` has exactly one entry in `turns` (removed together).
+        if recipients[message.destination] == nil { turns.append(message.destination) }
+        recipients[message.destination, default: Recipient()].waiting.append((lastChatNumber, message))
+        chatCount += 1
+        guard chatCount > capacity else { return nil }
+        return dropOldestWaiting()
     }
 
     /// The next line to write, or nil. Chat is only considered when `chatAllowed` (after
@@ -73,19 +94,29 @@ struct IRCSendQueue: Sendable {
     mutating func next(chatAllowed: Bool, expand: (OutboundMessage) -> [[UInt8]]) -> [UInt8]? {
         if hasProtocolLines { return protocolLines[protocolHead] }
         guard chatAllowed else { return nil }
-        while chatLinesHead >= chatLines.count {
-            guard chatHead < chat.count else { return nil }
-            let (number, message) = chat[chatHead]
-            chatHead += 1
-            chatLines = expand(message)
-            chatLinesHead = 0
-            chatLinesNumber = number
-            compact()
+        while turnsHead < turns.count {
+            let destination = turns[turnsHead]
+            guard var recipient = recipients[destination] else {
+                turnsHead += 1
+                continue
+            }
+            if recipient.isSending { return recipient.lines[recipient.linesHead] }
+            guard recipient.waitingCount > 0 else {
+                recipients[destination] = nil
+                endTurn(requeue: false)
+                continue
+            }
+            let (number, message) = recipient.popWaiting()
+            recipient.lines = expand(message)
+            recipient.linesHead = 0
+            recipient.number = number
+            recipients[destination] = recipient
+            if recipient.lines.isEmpty { finish(number) }
         }
-        return chatLines[chatLinesHead]
+        return nil
     }
 
-    /// Removes the line ``next(chatAllowed:expand:)`` returned.
+    /// Removes the line ``next(chatAllowed:expand:)`` returned; the recipient's turn passes to the next.
     mutating func removeNext() {
         if hasProtocolLines {
             protocolHead += 1
@@ -93,9 +124,25 @@ struct IRCSendQueue: Sendable {
                 protocolLines.removeAll(keepingCapacity: true)
                 protocolHead = 0
             }
-        } else if chatLinesHead < chatLines.count {
-            chatLinesHead += 1
+            return
         }
+        guard turnsHead < turns.count, var recipient = recipients[turns[turnsHead]], recipient.isSending else { return }
+        recipient.linesHead += 1
+        if !recipient.isSending { finish(recipient.number) }
+        let destination = turns[turnsHead]
+        if recipient.isEmpty {
+            recipients[destination] = nil
+            endTurn(requeue: false)
+        } else {
+            recipients[destination] = recipient
+            endTurn(requeue: true)
+        }
+    }
+
+    /// The numbers of the chat messages that left the queue since the last call, in the order they left.
+    mutating func takeFinished() -> [Int] {
+        defer { finished.removeAll(keepingCapacity: true) }
+        return finished
     }
 
     /// The connection closed: its protocol lines are void; chat waits for the next one.
@@ -104,10 +151,33 @@ struct IRCSendQueue: Sendable {
         protocolHead = 0
     }
 
-    private mutating func compact() {
-        if chatHead > 1024 && chatHead * 2 > chat.count {
-            chat.removeFirst(chatHead)
-            chatHead = 0
+    private mutating func finish(_ number: Int) {
+        finished.append(number)
+        chatCount -= 1
+    }
+
+    private mutating func endTurn(requeue: Bool) {
+        let destination = turns[turnsHead]
+        turnsHead += 1
+        if requeue { turns.append(destination) }
+        if turnsHead > 64 && turnsHead * 2 > turns.count {
+            turns.removeFirst(turnsHead)
+            turnsHead = 0
         }
+    }
+
+    /// Drops the oldest message not yet begun (lowest number at the head of a recipient's line).
+    private mutating func dropOldestWaiting() -> OutboundMessage? {
+        var oldest: (destination: OutboundMessage.Destination, number: Int)?
+        for (destination, recipient) in recipients where recipient.waitingCount > 0 {
+            let number = recipient.waiting[recipient.waitingHead].number
+            if oldest == nil || number < oldest!.number { oldest = (destination, number) }
+        }
+        guard let oldest, var recipient = recipients[oldest.destination] else { return nil }
+        let dropped = recipient.popWaiting()
+        recipients[oldest.destination] = recipient
+        finish(dropped.number)
+        // A recipient left with nothing keeps its entry until its turn comes (then it is removed).
+        return dropped.message
     }
 }

@@ -122,7 +122,7 @@ struct IRCLineDecoderTests {
 struct IRCSendQueueTests {
     func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
-    @Test("protocol lines go first; chat waits for registration and is expanded in order")
+    @Test("protocol lines go first; chat waits for registration and is expanded when its turn comes")
     func lanes() {
         var queue = IRCSendQueue()
         queue.enqueueChat(OutboundMessage(.user("irc:budi"), "satu\ndua"))
@@ -142,7 +142,7 @@ struct IRCSendQueueTests {
             sent.append(String(decoding: line, as: UTF8.self))
             queue.removeNext()
         }
-        #expect(sent == ["NICK aduan", "PRIVMSG x :satu", "PRIVMSG x :dua", "PRIVMSG x :tiga"])
+        #expect(sent == ["NICK aduan", "PRIVMSG x :satu", "PRIVMSG x :tiga", "PRIVMSG x :dua"])
         #expect(queue.isEmpty)
     }
 
@@ -161,49 +161,85 @@ struct IRCSendQueueTests {
     func capacity() {
         var queue = IRCSendQueue(capacity: 2)
         #expect(queue.enqueueChat(OutboundMessage(.user("a"), "1")) == nil)
-        #expect(queue.enqueueChat(OutboundMessage(.user("a"), "2")) == nil)
+        #expect(queue.enqueueChat(OutboundMessage(.user("b"), "2")) == nil)
         #expect(queue.enqueueChat(OutboundMessage(.user("a"), "3"))?.text == "1")
         #expect(queue.chatCount == 2)
         // The dropped message has left the queue; the two after it wait.
-        #expect(queue.chatTakenThrough == 1)
+        #expect(queue.takeFinished() == [1])
+        let lines = drain(&queue)
+        #expect(lines == ["3", "2"], "a kept its turn, now with its next message")
     }
 
-    @Test("chat messages are numbered; one has left the queue once its own last line is taken, whatever waits behind it")
-    func numbering() {
-        var queue = IRCSendQueue()
+    /// Every line, taking turns as the connection does, and the finished numbers after each.
+    func drain(_ queue: inout IRCSendQueue, finished: UnsafeMutablePointer<[[Int]]>? = nil) -> [String] {
         let expand: (OutboundMessage) -> [[UInt8]] = { message in
             message.text == "tanpa nick" ? [] : message.text.split(separator: "\n").map { Array($0.utf8) }
         }
-        #expect(queue.chatTakenThrough == 0)
+        var sent: [String] = []
+        while let line = queue.next(chatAllowed: true, expand: expand) {
+            sent.append(String(decoding: line, as: UTF8.self))
+            queue.removeNext()
+            finished?.pointee.append(queue.takeFinished())
+        }
+        return sent
+    }
+
+    @Test("recipients take turns line by line; each one's messages stay in order")
+    func fairTurns() {
+        var queue = IRCSendQueue()
+        // Citizen A is being sent a long list when B writes; the channel gets an announcement.
+        queue.enqueueChat(OutboundMessage(.user("irc:a"), "a1\na2\na3\na4"))
+        queue.enqueueChat(OutboundMessage(.user("irc:a"), "a5"))
+        queue.enqueueChat(OutboundMessage(.user("irc:b"), "b1\nb2"))
+        queue.enqueueChat(OutboundMessage(.channel("#opd-pupr"), "c1"))
+        queue.enqueueChat(OutboundMessage(.user("irc:b"), "b3"))
+        #expect(drain(&queue) == ["a1", "b1", "c1", "a2", "b2", "a3", "b3", "a4", "a5"])
+        #expect(queue.isEmpty)
+        #expect(queue.chatCount == 0)
+        // A recipient who writes later joins the end of the round.
+        queue.enqueueChat(OutboundMessage(.user("irc:a"), "a6\na7"))
+        _ = queue.next(chatAllowed: true) { $0.text.split(separator: "\n").map { Array($0.utf8) } }
+        queue.removeNext()
+        queue.enqueueChat(OutboundMessage(.user("irc:b"), "b4"))
+        #expect(drain(&queue) == ["a7", "b4"])
+    }
+
+    @Test("chat messages are numbered; one has left the queue once its own last line is taken, whatever waits")
+    func numbering() {
+        var queue = IRCSendQueue()
+        #expect(queue.takeFinished().isEmpty)
         queue.enqueueChat(OutboundMessage(.user("irc:budi"), "satu\ndua"))
         #expect(queue.lastChatNumber == 1)
         queue.enqueueChat(OutboundMessage(.user("irc:hilang"), "tanpa nick"))
         queue.enqueueChat(OutboundMessage(.channel("#opd-pupr"), "tiga"))
         queue.enqueueChat(OutboundMessage(.channel("#opd-pupr"), "empat"))
         #expect(queue.lastChatNumber == 4)
-        #expect(queue.chatTakenThrough == 0)
-
-        #expect(queue.next(chatAllowed: true, expand: expand) == Array("satu".utf8))
-        queue.removeNext()
-        #expect(queue.chatTakenThrough == 0, "message 1 still has a line to go")
-        #expect(queue.next(chatAllowed: true, expand: expand) == Array("dua".utf8))
-        queue.removeNext()
-        #expect(queue.chatTakenThrough == 1)
-        // Message 2 has no line to send (no nick known): it leaves as message 3 starts.
-        #expect(queue.next(chatAllowed: true, expand: expand) == Array("tiga".utf8))
-        #expect(queue.chatTakenThrough == 2)
-        queue.removeNext()
-        #expect(queue.chatTakenThrough == 3, "message 3 is out although message 4 waits")
-        #expect(queue.chatCount == 1)
-        // Protocol lines do not move it.
+        // Protocol lines do not finish anything.
         queue.enqueueProtocol(bytes("PONG x"))
-        _ = queue.next(chatAllowed: true, expand: expand)
-        queue.removeNext()
-        #expect(queue.chatTakenThrough == 3)
-        _ = queue.next(chatAllowed: true, expand: expand)
-        queue.removeNext()
-        #expect(queue.chatTakenThrough == 4)
+        var finished: [[Int]] = []
+        let lines = drain(&queue, finished: &finished)
+        #expect(lines == ["PONG x", "satu", "tiga", "dua", "empat"])
+        // After PONG nothing; after "satu" nothing (message 1 has a line to go); message 2 has no
+        // line to send (no nick known) and leaves as the channel's turn starts, with "tiga"
+        // (message 3); then 1 with "dua", 4 with "empat".
+        #expect(finished == [[], [], [2, 3], [1], [4]])
         #expect(queue.isEmpty)
+    }
+
+    @Test("the ledger: a message is written once its write succeeded, lost if it failed, in any order")
+    func ledger() {
+        var ledger = IRCChatLedger()
+        ledger.settle([2, 3], lost: false)
+        #expect(ledger.status(1) == .waiting)
+        #expect(ledger.status(2) == .written)
+        #expect(ledger.status(3) == .written)
+        ledger.settle([1], lost: true)
+        #expect(ledger.status(1) == .lost)
+        ledger.settle([5], lost: false)
+        #expect(ledger.status(4) == .waiting)
+        #expect(ledger.status(5) == .written)
+        ledger.settle([4], lost: false)
+        #expect([1, 2, 3, 4, 5, 6].map(ledger.status) == [.lost, .written, .written, .written, .written, .waiting])
     }
 }
 
