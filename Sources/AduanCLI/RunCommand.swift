@@ -65,8 +65,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("flood-burst"), help: "Lines the bot may send back to back.")
     var floodBurst: Int = 4
 
-    @Option(name: .customLong("flood-interval-ms"), help: "Milliseconds per line after the burst (0: no limit).")
+    @Option(name: .customLong("flood-interval-ms"), help: "Milliseconds per line after the burst (0: no limit, no window).")
     var floodIntervalMs: Int = 700
+
+    @Option(name: .customLong("flood-window-bytes"), help: ArgumentHelp(
+        "Bytes the server may hold unprocessed before the bot waits for it (PING/PONG).",
+        discussion: "Keep it well under the server's receive queue (InspIRCd: 8192 by default)."))
+    var floodWindowBytes: Int = 2560
 
     @Option(name: .customLong("reconnect-max-seconds"), help: "The longest wait between reconnection attempts.")
     var reconnectMaxSeconds: Int = 60
@@ -103,6 +108,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         guard floodBurst >= 1 else { throw ValidationError("--flood-burst must be at least 1") }
         guard floodIntervalMs >= 0 else { throw ValidationError("--flood-interval-ms must be 0 or more") }
+        guard floodWindowBytes >= 1024 else { throw ValidationError("--flood-window-bytes must be at least 1024 (two full lines)") }
         guard reconnectMaxSeconds >= 1 else { throw ValidationError("--reconnect-max-seconds must be at least 1") }
     }
 
@@ -121,7 +127,8 @@ struct RunCommand: AsyncParsableCommand {
             host: ircHost, port: port, client: client,
             flood: IRCFloodControl(burst: floodBurst, interval: .milliseconds(floodIntervalMs)),
             backoff: IRCReconnectBackoff(maximum: .seconds(reconnectMaxSeconds)),
-            tls: ircTLS ? IRCTLSSettings(trustedCertificates: ircTLSCA, serverName: ircTLSName) : nil)
+            tls: ircTLS ? IRCTLSSettings(trustedCertificates: ircTLSCA, serverName: ircTLSName) : nil,
+            serverWindow: floodWindowBytes)
         let service = IRCBotService(runtime: runtime, configuration: settings, logger: Logger(label: "aduan.irc"))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],

@@ -31,6 +31,8 @@ public actor IRCConnection {
     private var machine: IRCClientStateMachine
     private var queue: IRCSendQueue
     private var flood: IRCFloodControl
+    /// What the server has not processed yet, kept under its receive queue's limit.
+    private var window: IRCServerWindow
     private var backoff: IRCReconnectBackoff
     private var random: SplitMix64
     private var channel: (any Channel)?
@@ -76,6 +78,8 @@ public actor IRCConnection {
         self.random = SplitMix64(seed: seed ^ 0xB0FF)
         self.queue = IRCSendQueue(capacity: configuration.maximumQueuedMessages)
         self.flood = configuration.flood
+        // Off with the flood control (a server whose limits are lifted for the bot).
+        self.window = IRCServerWindow(limit: configuration.flood.isUnlimited ? nil : configuration.serverWindow)
         self.backoff = configuration.backoff
         (messages, messageSink) = AsyncStream.makeStream(of: IRCChatMessage.self)
     }
@@ -317,6 +321,7 @@ public actor IRCConnection {
     private func connectionClosed() {
         _ = machine.disconnected()
         queue.connectionClosed()
+        window.reset()
         for timer in timers { timer.cancel() }
         timers = []
         doorbell?.finish()
@@ -382,6 +387,7 @@ public actor IRCConnection {
                 if nicks == nil { presenceUnknown = true }
                 answerPresence(isonAnswered, with: nicks)
             case .pong(let token):
+                if window.answer(token) { doorbell?.yield() }
                 answerPing(token, answered: true)
             case .noSuchNick(let nick):
                 refusedNicks.append(machine.folded(nick))
@@ -459,9 +465,15 @@ public actor IRCConnection {
     static let linesPerWrite = 64
 
     private func nextWrite() -> Write {
+        let isChat = !queue.hasProtocolLines
         guard let line = queue.next(chatAllowed: machine.isRegistered, expand: { expand($0) }) else { return .idle }
+        // Chat waits for the server's PONG when too much is unprocessed; the PONG rings the bell.
+        if isChat, !window.allows(line.count + 2) { return .idle }
         if let delay = flood.take(at: .now) { return .wait(delay) }
         queue.removeNext()
+        if let token = window.sent(line.count + 2) {
+            perform([.send(IRCMessage(verb: "PING", params: [token]))])
+        }
         if logger.logLevel <= .trace { logger.trace("-> \(Self.redacted(line))") }
         var buffer = ByteBuffer()
         buffer.reserveCapacity(line.count + 2)

@@ -17,6 +17,11 @@ public struct IRCConnectionConfiguration: Sendable {
     /// The outgoing rate limit (burst 4, then one line per 700 ms by default; an interval of
     /// zero is unlimited).
     public var flood: IRCFloodControl
+    /// The most bytes sent to the server and not yet processed by it (answered `PING`) before
+    /// chat waits, so that a server processing slowly never overflows its receive queue (see
+    /// ``IRCServerWindow``). 2,560 by default, well under InspIRCd's 8 KiB; off with an
+    /// unlimited ``flood``.
+    public var serverWindow: Int
     /// The delays between connection attempts.
     public var backoff: IRCReconnectBackoff
     /// How long a connection attempt may take.
@@ -37,12 +42,13 @@ public struct IRCConnectionConfiguration: Sendable {
                 flood: IRCFloodControl = IRCFloodControl(), backoff: IRCReconnectBackoff = IRCReconnectBackoff(),
                 connectTimeout: Duration = .seconds(10), keepaliveInterval: Duration = .seconds(60),
                 maximumLineLength: Int = 8191 + 512, maximumQueuedMessages: Int = 10_000, seed: UInt64? = nil,
-                tls: IRCTLSSettings? = nil) {
+                tls: IRCTLSSettings? = nil, serverWindow: Int = 2560) {
         self.host = host
         self.port = port
         self.tls = tls
         self.client = client
         self.flood = flood
+        self.serverWindow = serverWindow
         self.backoff = backoff
         self.connectTimeout = connectTimeout
         self.keepaliveInterval = keepaliveInterval

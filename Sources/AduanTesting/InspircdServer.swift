@@ -27,6 +27,27 @@ public final class InspircdServer: @unchecked Sendable {
     /// The InspIRCd executable it runs.
     public let inspircd: String
     private let atheme: String?
+    private let floodLimits: FloodLimits?
+
+    /// InspIRCd's flood control for every client, as a network keeps it (the tests otherwise
+    /// lift it): commands processed per second once `threshold` seconds of penalty are used
+    /// ("fake lag" delays the rest), and the receive queue beyond which a client is dropped
+    /// ("RecvQ exceeded"). InspIRCd's shipped defaults: 1 per second, 10, 8,192 bytes.
+    public struct FloodLimits: Sendable {
+        /// Commands per second.
+        public var commandsPerSecond: Int
+        /// Seconds of penalty before commands are delayed.
+        public var threshold: Int
+        /// The receive queue's size in bytes.
+        public var receiveQueue: Int
+
+        /// The limits; InspIRCd's shipped defaults unless given.
+        public init(commandsPerSecond: Int = 1, threshold: Int = 10, receiveQueue: Int = 8192) {
+            self.commandsPerSecond = commandsPerSecond
+            self.threshold = threshold
+            self.receiveQueue = receiveQueue
+        }
+    }
     private let processes = ServerProcesses()
 
     /// The IRC server's name.
@@ -44,7 +65,8 @@ public final class InspircdServer: @unchecked Sendable {
     ///
     /// - Throws: ``Failure`` when the programs are not installed, `port` is taken, or they do
     ///   not come up.
-    public static func start(services: Bool = true, port fixedPort: Int? = nil) throws -> InspircdServer {
+    public static func start(services: Bool = true, port fixedPort: Int? = nil,
+                             floodLimits: FloodLimits? = nil) throws -> InspircdServer {
         let atheme = InstalledProgram.path("atheme-services")
         guard let inspircd = InstalledProgram.path("inspircd"), atheme != nil || !services else {
             throw Failure(description: "InspIRCd or Atheme is not installed: install inspircd atheme-services: "
@@ -55,7 +77,8 @@ public final class InspircdServer: @unchecked Sendable {
         }
         var problems: [String] = []
         for _ in 0..<(fixedPort == nil ? 3 : 1) {
-            let server = InspircdServer(inspircd: inspircd, atheme: services ? atheme : nil, port: try fixedPort ?? LoopbackPort.free(),
+            let server = InspircdServer(inspircd: inspircd, atheme: services ? atheme : nil, floodLimits: floodLimits,
+                                        port: try fixedPort ?? LoopbackPort.free(),
                                         linkPort: services ? try LoopbackPort.free() : nil,
                                         folder: try Repository.temporaryFolder("aduan-inspircd"))
             do {
@@ -70,9 +93,10 @@ public final class InspircdServer: @unchecked Sendable {
         throw Failure(description: "InspIRCd\(services ? " + Atheme" : "") did not start: \(problems.joined(separator: "; "))")
     }
 
-    private init(inspircd: String, atheme: String?, port: Int, linkPort: Int?, folder: URL) {
+    private init(inspircd: String, atheme: String?, floodLimits: FloodLimits?, port: Int, linkPort: Int?, folder: URL) {
         self.inspircd = inspircd
         self.atheme = atheme
+        self.floodLimits = floodLimits
         self.port = port
         self.linkPort = linkPort
         self.folder = folder
@@ -99,6 +123,15 @@ public final class InspircdServer: @unchecked Sendable {
             + "\natheme:\n" + read(path("atheme.out")).suffix(600) + read(varPath + "/atheme.log").suffix(600)
     }
 
+    /// The flood settings of the `connect` block: lifted (SERVERS.md), or ``floodLimits``.
+    private var connectClassLimits: String {
+        guard let floodLimits else {
+            return #"recvq="16M" softsendq="1M" hardsendq="16M" threshold="1000000" commandrate="100000000" fakelag="no" maxchans="1000""#
+        }
+        return #"recvq="\#(floodLimits.receiveQueue)" softsendq="1M" hardsendq="16M" threshold="\#(floodLimits.threshold)" "#
+            + #"commandrate="\#(floodLimits.commandsPerSecond * 1000)" fakelag="yes" maxchans="1000""#
+    }
+
     private func writeConfigs() throws {
         // Flood control lifted in the `connect` block for every client (SERVERS.md).
         var inspircdConfig = """
@@ -107,8 +140,7 @@ public final class InspircdServer: @unchecked Sendable {
             <bind address="127.0.0.1" port="\(port)" type="clients">
             <connect name="main" allow="127.0.0.1" timeout="60" pingfreq="120" localmax="5000" globalmax="5000"
               maxconnwarn="off" limit="5000" resolvehostnames="no" useident="no" usednsbl="no"
-              recvq="16M" softsendq="1M" hardsendq="16M" threshold="1000000" commandrate="100000000"
-              fakelag="no" maxchans="1000">
+              \(connectClassLimits)>
             <performance netbuffersize="65534" somaxconn="1024" softlimit="10000" clonesonconnect="no" quietbursts="yes">
             <pid file="\(path("inspircd.pid"))">
             <log method="file" type="* -USERINPUT -USEROUTPUT" level="default" target="\(path("inspircd.log"))">

@@ -281,3 +281,42 @@ struct IRCOrderedInboxTests {
         for values in result.values { #expect(values == values.sorted()) }
     }
 }
+
+@Suite("IRC server window")
+struct IRCServerWindowTests {
+    @Test("a PING every 1,024 bytes; chat waits while more than the limit is unanswered; the PONG opens it")
+    func window() {
+        var window = IRCServerWindow(limit: 2560, pingEvery: 1024)
+        var tokens: [String] = []
+        for _ in 0..<25 {  // 25 lines of 100 bytes
+            #expect(window.allows(100))
+            if let token = window.sent(100) { tokens.append(token) }
+        }
+        #expect(tokens == ["aduan-w1100", "aduan-w2200"])
+        #expect(!window.allows(100), "2,500 bytes unanswered: another 100 would pass 2,560")
+        var opened = window.answer("aduan-7")
+        #expect(!opened, "another PING's answer")
+        opened = window.answer("aduan-w9999")
+        #expect(!opened, "more than was sent")
+        opened = window.answer("aduan-w1100")
+        #expect(opened)
+        #expect(window.unanswered == 1400)
+        #expect(window.allows(100))
+        opened = window.answer("aduan-w1100")
+        #expect(!opened, "an old answer again")
+        // A new connection starts empty.
+        window.reset()
+        #expect(window.unanswered == 0)
+        #expect(window.allows(600))
+    }
+
+    @Test("without a limit nothing waits and no PING is sent")
+    func off() {
+        var window = IRCServerWindow(limit: nil)
+        for _ in 0..<100 {
+            let token = window.sent(512)
+            #expect(token == nil)
+        }
+        #expect(window.allows(512))
+    }
+}
