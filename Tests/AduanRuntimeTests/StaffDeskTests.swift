@@ -657,6 +657,13 @@ struct StaffDeskTests {
         }
         // Lists need a listed account too.
         #expect(try await rt.staff("joko", "daftar").first?.contains("tidak terdaftar") == true)
+        // So do the help (some 25 lines) and the usage of a command typed wrong: one line of refusal.
+        for command in ["bantuan", "!help", "bantuan tunda", "ambil"] {
+            let outsider = try await rt.staff("joko", command)
+            #expect(outsider.count == 1 && outsider[0].contains("tidak terdaftar") && !outsider[0].contains("\n"), "\(command) → \(outsider)")
+            let anonymous = try await rt.staff("budi", command, account: false)
+            #expect(anonymous.count == 1 && anonymous[0].contains("akun yang terverifikasi"), "\(command) → \(anonymous)")
+        }
         let record = try rt.stored(t)
         #expect(record.status == "received" && record.assignee == nil && record.version == 1)
         #expect(try rt.eventKinds(t) == ["received"])

@@ -23,23 +23,20 @@ struct StaffDesk {
     }
 
     /// Handles a message said in a staff channel; nil when it is not a command.
+    ///
+    /// Only staff get the help and the usage of a command typed wrong (the help is some 25
+    /// lines: anyone who can join the channel could otherwise make the bot send it over and
+    /// over); others get the one-line refusal.
     func handle(_ message: InboundMessage, channel: String) throws -> Outcome? {
-        let command: StaffCommand
-        switch StaffCommandParser.parse(message.text, today: context.today) {
+        let parsed = StaffCommandParser.parse(message.text, today: context.today)
+        switch parsed {
         case .notACommand:
             return nil
-        case .malformed(let verb, let problem):
+        case .malformed(let verb, _):
             if verb != .list, verb != .help,
                Self.isChatter(message.text, trackingPrefix: context.configuration.trackingPrefix) { return nil }
-            return Outcome(replies: [problem + "\n" + StaffHelp.usage(verb, language: "id")])
-        case .command(let parsed):
-            command = parsed
-        }
-        if case .help(let verb) = command {
-            // "help" gets the English help, "bantuan" the Indonesian.
-            let words = TextMatching.normalize(message.text).split(separator: " ")
-            let language = words.contains("help") && !words.contains("bantuan") ? "en" : "id"
-            return Outcome(replies: [verb.map { StaffHelp.usage($0, language: language) } ?? StaffHelp.text(language: language)])
+        case .command:
+            break
         }
         guard let account = message.account else {
             return Outcome(replies: ["Perintah staf hanya diterima dari akun yang terverifikasi jaringan; "
@@ -49,6 +46,21 @@ struct StaffDesk {
         guard let role = directory.role(of: account) else {
             return Outcome(replies: ["Akun \(account) tidak terdaftar sebagai staf di bot ini; hubungi admin. "
                 + "(This account is not listed as staff.)"])
+        }
+        let command: StaffCommand
+        switch parsed {
+        case .notACommand:
+            return nil
+        case .malformed(let verb, let problem):
+            return Outcome(replies: [problem + "\n" + StaffHelp.usage(verb, language: "id")])
+        case .command(let understood):
+            command = understood
+        }
+        if case .help(let verb) = command {
+            // "help" gets the English help, "bantuan" the Indonesian.
+            let words = TextMatching.normalize(message.text).split(separator: " ")
+            let language = words.contains("help") && !words.contains("bantuan") ? "en" : "id"
+            return Outcome(replies: [verb.map { StaffHelp.usage($0, language: language) } ?? StaffHelp.text(language: language)])
         }
         let actor = Actor(account: account, role: role, transport: message.transport, channel: channel)
         if case .list(let filter) = command {
