@@ -162,7 +162,8 @@ public final class IRCBotService: Service, Sendable {
                                      account: account)
         do {
             let replies = try await runtime.handle(inbound)
-            if !replies.isEmpty { await connection.send(contentsOf: replies) }
+            // Replies that the connection cannot send before it drops come back as stranded.
+            if !replies.isEmpty { await connection.send(contentsOf: replies, strandable: true) }
         } catch {
             logger.error("could not handle a message from \(message.nick) (\(message.identity)): \(error)")
         }
@@ -204,6 +205,7 @@ public final class IRCBotService: Service, Sendable {
         var held: Set<Int64> = []
         while !Task.isCancelled {
             await runtime.outboxChanged(timeout: .seconds(2))
+            keepStranded(await connection.takeStranded())
             guard await connection.isRegistered else { continue }
             do {
                 if var flight = inFlight {
@@ -255,6 +257,7 @@ public final class IRCBotService: Service, Sendable {
                 try? await Task.sleep(for: .seconds(1))
             }
         }
+        keepStranded(await connection.takeStranded())
         // Stopping: the message being written lands as any other — marked once written and, for
         // a citizen, not refused — while the connection goes on writing until QUIT. Not
         // cancelled itself, so it can wait for that.
@@ -269,6 +272,17 @@ public final class IRCBotService: Service, Sendable {
                     self.logger.error("could not mark an outbox message delivered: \(error)")
                 }
             }.value
+        }
+    }
+
+    /// Replies the connection could not send before it dropped go to the outbox: held until
+    /// the citizen is back on the network, and kept across a restart of the bot.
+    private func keepStranded(_ messages: [OutboundMessage]) {
+        guard !messages.isEmpty else { return }
+        do {
+            try runtime.keepForLater(messages, transport: "irc")
+        } catch {
+            logger.error("could not keep \(messages.count) unsent replies in the outbox: \(error)")
         }
     }
 

@@ -45,6 +45,8 @@ public actor IRCConnection {
     /// Which chat messages (see ``send(contentsOf:)``) have been handed to the socket, or were
     /// taken for a write that failed when the connection dropped.
     private var chatLedger = IRCChatLedger()
+    /// Messages to people taken out of the queue when the connection dropped (``takeStranded()``).
+    private var stranded: [OutboundMessage] = []
 
     /// Tasks waiting for the answer to an `ISON`, by the number of the `ISON` on this connection.
     private var presenceWaiters: [(number: Int, continuation: CheckedContinuation<[String]?, Never>)] = []
@@ -133,14 +135,31 @@ public actor IRCConnection {
     /// Queues chat messages from the bot, in order (one call for a reply of several messages).
     /// Returns the number of the last one, for ``chatStatus(_:)``.
     @discardableResult
-    public func send(contentsOf messages: [OutboundMessage]) -> Int {
+    public func send(contentsOf messages: [OutboundMessage], strandable: Bool = false) -> Int {
         for message in messages {
-            if let dropped = queue.enqueueChat(message) {
+            if let dropped = queue.enqueueChat(message, strandable: strandable) {
                 logger.error("send queue full (\(queue.capacity) messages); dropped the oldest, to \(dropped.destination)")
             }
         }
+        if strandable, !machine.isRegistered { strand() }
         doorbell?.yield()
         return queue.lastChatNumber
+    }
+
+    /// The `strandable` messages to people that the connection could not send (it dropped
+    /// before, or they came while it was down), handed over once: the person may not be back
+    /// when the connection is, and IRC keeps nothing for someone who is away, so the caller
+    /// keeps them for later (the bot: in its durable outbox, sent once the person is online).
+    public func takeStranded() -> [OutboundMessage] {
+        defer { stranded = [] }
+        return stranded
+    }
+
+    private func strand() {
+        let taken = queue.takeStranded()
+        guard !taken.isEmpty else { return }
+        logger.info("\(taken.count) messages to people were not sent before the connection dropped; kept for when they are back")
+        stranded += taken
     }
 
     /// Where a chat message stands, by the number ``send(contentsOf:)`` returned.
@@ -321,6 +340,7 @@ public actor IRCConnection {
     private func connectionClosed() {
         _ = machine.disconnected()
         queue.connectionClosed()
+        strand()
         window.reset()
         for timer in timers { timer.cancel() }
         timers = []

@@ -22,19 +22,27 @@ struct IRCSendQueue: Sendable {
     private var protocolLines: [[UInt8]] = []
     private var protocolHead = 0
 
+    /// A queued chat message: its number, and whether it may be handed back when the
+    /// connection drops (``takeStranded()``).
+    private struct Entry: Sendable {
+        var number: Int
+        var message: OutboundMessage
+        var strandable: Bool
+    }
+
     /// One recipient's messages: the one being sent (its lines) and those after it, in order.
     private struct Recipient: Sendable {
-        var waiting: [(number: Int, message: OutboundMessage)] = []
+        var waiting: [Entry] = []
         var waitingHead = 0
         var lines: [[UInt8]] = []
         var linesHead = 0
-        var number = 0
+        var current: Entry?
 
         var isSending: Bool { linesHead < lines.count }
         var waitingCount: Int { waiting.count - waitingHead }
         var isEmpty: Bool { !isSending && waitingCount == 0 }
 
-        mutating func popWaiting() -> (number: Int, message: OutboundMessage) {
+        mutating func popWaiting() -> Entry {
             let next = waiting[waitingHead]
             waitingHead += 1
             if waitingHead > 64 && waitingHead * 2 > waiting.count {
@@ -76,13 +84,16 @@ struct IRCSendQueue: Sendable {
     }
 
     /// Queues a chat message, numbered ``lastChatNumber``, behind the recipient's earlier ones;
-    /// returns the message dropped to make room (the oldest not yet begun), if any.
+    /// returns the message dropped to make room (the oldest not yet begun), if any. A
+    /// `strandable` message to a person is handed back by ``takeStranded()`` instead of being
+    /// sent after a reconnect.
     @discardableResult
-    mutating func enqueueChat(_ message: OutboundMessage) -> OutboundMessage? {
+    mutating func enqueueChat(_ message: OutboundMessage, strandable: Bool = false) -> OutboundMessage? {
         lastChatNumber += 1
         // A recipient in `recipients` has exactly one entry in `turns` (removed together).
         if recipients[message.destination] == nil { turns.append(message.destination) }
-        recipients[message.destination, default: Recipient()].waiting.append((lastChatNumber, message))
+        recipients[message.destination, default: Recipient()].waiting.append(
+            Entry(number: lastChatNumber, message: message, strandable: strandable))
         chatCount += 1
         guard chatCount > capacity else { return nil }
         return dropOldestWaiting()
@@ -106,12 +117,12 @@ struct IRCSendQueue: Sendable {
                 endTurn(requeue: false)
                 continue
             }
-            let (number, message) = recipient.popWaiting()
-            recipient.lines = expand(message)
+            let entry = recipient.popWaiting()
+            recipient.lines = expand(entry.message)
             recipient.linesHead = 0
-            recipient.number = number
+            recipient.current = entry
             recipients[destination] = recipient
-            if recipient.lines.isEmpty { finish(number) }
+            if recipient.lines.isEmpty { finish(entry.number) }
         }
         return nil
     }
@@ -128,7 +139,7 @@ struct IRCSendQueue: Sendable {
         }
         guard turnsHead < turns.count, var recipient = recipients[turns[turnsHead]], recipient.isSending else { return }
         recipient.linesHead += 1
-        if !recipient.isSending { finish(recipient.number) }
+        if !recipient.isSending, let current = recipient.current { finish(current.number) }
         let destination = turns[turnsHead]
         if recipient.isEmpty {
             recipients[destination] = nil
@@ -149,6 +160,29 @@ struct IRCSendQueue: Sendable {
     mutating func connectionClosed() {
         protocolLines.removeAll()
         protocolHead = 0
+    }
+
+    /// Removes the strandable messages to people — each whole, also one partly sent — and
+    /// returns them in the order queued. They leave the queue (``takeFinished()`` lists them).
+    mutating func takeStranded() -> [OutboundMessage] {
+        var taken: [Entry] = []
+        for (destination, var recipient) in recipients {
+            guard case .user = destination else { continue }
+            if recipient.isSending, let current = recipient.current, current.strandable {
+                taken.append(current)
+                recipient.lines = []
+                recipient.linesHead = 0
+            }
+            let waiting = recipient.waiting[recipient.waitingHead...]
+            taken += waiting.filter(\.strandable)
+            recipient.waiting = waiting.filter { !$0.strandable }
+            recipient.waitingHead = 0
+            // An emptied recipient keeps its entry in `turns` until its turn comes.
+            recipients[destination] = recipient
+        }
+        taken.sort { $0.number < $1.number }
+        for entry in taken { finish(entry.number) }
+        return taken.map(\.message)
     }
 
     private mutating func finish(_ number: Int) {

@@ -182,6 +182,23 @@ public final class BotRuntime: Sendable {
         }
     }
 
+    /// Keeps messages a transport could not send (its connection dropped) in the outbox, to be
+    /// delivered like any other outbox message, also after a restart.
+    public func keepForLater(_ messages: [OutboundMessage], transport: String) throws {
+        let now = now()
+        try database.enqueueOutbox(messages.map { message in
+            switch message.destination {
+            case .user(let identity):
+                OutboxMessage(botID: registry.bot.id, transport: transport, destination: .user, target: identity,
+                              text: message.text, createdAt: now)
+            case .channel(let name):
+                OutboxMessage(botID: registry.bot.id, transport: transport, destination: .channel, target: name,
+                              text: message.text, createdAt: now)
+            }
+        })
+        bell.ring()
+    }
+
     /// Marks outbox messages as delivered: they are never sent again.
     public func markDelivered(_ ids: [Int64]) throws {
         try database.markSent(ids, at: now())

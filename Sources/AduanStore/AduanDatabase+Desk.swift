@@ -118,6 +118,17 @@ extension AduanDatabase {
         }
     }
 
+    /// Adds messages to the outbox in one transaction (a transport's messages it could not send
+    /// and keeps for later).
+    public func enqueueOutbox(_ messages: [OutboxMessage]) throws {
+        guard !messages.isEmpty else { return }
+        try writer.write { db in
+            for message in messages {
+                try message.insert(db)
+            }
+        }
+    }
+
     /// Marks outbox messages as delivered; a message already marked keeps its first time.
     public func markSent(_ ids: [Int64], at time: Date) throws {
         guard !ids.isEmpty else { return }

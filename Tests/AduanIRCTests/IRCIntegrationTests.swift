@@ -332,7 +332,8 @@ struct IRCIntegrationTests {
             server.crash()
             await citizen.close()
             try await bot.waitUntil("disconnected", timeout: .seconds(5)) { await !bot.connection.isRegistered }
-            // A reply the bot produces while the connection is down waits for the next one.
+            // A message handed to the connection while it is down (not a direct reply, which it
+            // would hand back: see the next test) waits for the next one.
             await bot.connection.send(OutboundMessage(.user("irc:warga_sabar"), "pesan tertunda"))
             #expect(await bot.connection.pendingChatCount == 1)
 
@@ -346,6 +347,37 @@ struct IRCIntegrationTests {
             // The conversation goes on at the desa question.
             let list = try await back.say("batur selatan", to: "aduan", expect: "14. Lainnya")
             #expect(!list.joined().contains("Selamat datang"))
+            await back.close()
+        }
+    }
+
+    @Test("the server goes down in the middle of a long answer; the citizen is back only after the bot: the whole answer reaches them",
+          .timeLimit(.minutes(1)))
+    func answerCutByServerRestart() async throws {
+        let backoff = IRCReconnectBackoff(initial: .milliseconds(500), maximum: .milliseconds(500), jitter: 0)
+        try await NgircdServer.withBot(backoff: backoff) { server, bot in
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_putus")
+            try await citizen.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
+            // The category list: 15 lines, 350 ms a line after the burst of 4.
+            try await citizen.send("PRIVMSG aduan :batur selatan kintamani")
+            try await citizen.waitFor("the start of the list") { $0.sourceParts?.nick == "aduan" && $0.params.last?.hasPrefix("1. ") == true }
+            server.crash()
+            await citizen.close()
+            try await bot.waitUntil("disconnected", timeout: .seconds(5)) { await !bot.connection.isRegistered }
+
+            // The bot is back before the citizen: the rest of the list must not go to nobody.
+            try server.launch()
+            try await bot.waitUntil("registered again", timeout: .seconds(15)) { await bot.connection.registrationCount == 2 }
+            try await Task.sleep(for: .seconds(2))
+            #expect(try bot.runtime.pendingOutbox(transport: "irc").map(\.message.destination) == [.user("irc:warga_putus")],
+                    "the unsent answer is not kept for the citizen")
+            let back = try await IRCTestClient.connect(port: server.port, nick: "warga_putus")
+            try await back.waitFor("the end of the list", timeout: .seconds(20)) {
+                $0.sourceParts?.nick == "aduan" && $0.params.last == "14. Lainnya"
+            }
+            try await bot.waitUntilOutboxEmpty("the kept answer marked delivered", timeout: .seconds(5))
+            // The conversation goes on at the category question.
+            try await back.say("jalan", to: "aduan", expect: "Contoh: _Jalan berlubang")
             await back.close()
         }
     }

@@ -226,6 +226,26 @@ struct IRCSendQueueTests {
         #expect(queue.isEmpty)
     }
 
+    @Test("when the connection drops, strandable messages to people come back whole, in order; the rest stay")
+    func stranded() {
+        var queue = IRCSendQueue()
+        let expand: (OutboundMessage) -> [[UInt8]] = { $0.text.split(separator: "\n").map { Array($0.utf8) } }
+        queue.enqueueChat(OutboundMessage(.user("irc:a"), "a1\na2\na3"), strandable: true)
+        queue.enqueueChat(OutboundMessage(.channel("#opd-pupr"), "c1\nc2"), strandable: true)
+        queue.enqueueChat(OutboundMessage(.user("irc:b"), "dari outbox"))
+        queue.enqueueChat(OutboundMessage(.user("irc:a"), "a4"), strandable: true)
+        // a1 goes out, then the connection drops.
+        #expect(queue.next(chatAllowed: true, expand: expand) == Array("a1".utf8))
+        queue.removeNext()
+        _ = queue.takeFinished()
+        let back = queue.takeStranded()
+        #expect(back.map(\.text) == ["a1\na2\na3", "a4"], "a's answer whole, then a's next")
+        #expect(queue.takeFinished() == [1, 4])
+        #expect(queue.chatCount == 2)
+        #expect(drain(&queue) == ["c1", "dari outbox", "c2"])
+        #expect(queue.isEmpty)
+    }
+
     @Test("the ledger: a message is written once its write succeeded, lost if it failed, in any order")
     func ledger() {
         var ledger = IRCChatLedger()
