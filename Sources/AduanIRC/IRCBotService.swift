@@ -114,6 +114,7 @@ public final class IRCBotService: Service, Sendable {
             background.addTask { await connection.run() }
             background.addTask { await self.watchFiles() }
             background.addTask { await self.runClock() }
+            background.addTask { await self.guardStaffChannels() }
             let stopping = await withTaskGroup(of: Void.self) { delivery in
                 delivery.addTask { await self.deliverOutbox() }
                 await withGracefulShutdownHandler {
@@ -133,6 +134,32 @@ public final class IRCBotService: Service, Sendable {
             background.cancelAll()
         }
     }
+
+    /// Keeps the staff channels for officers: case announcements carry descriptions, places and
+    /// confidential cases. On a network that vouches for accounts (`account-tag`), whoever joins a
+    /// staff channel without the account of someone the bot file lets act is removed at once
+    /// (`KICK`; the bot must be a channel operator, which it is in a channel it created). On a
+    /// network without accounts nobody can be told apart, so the bot says so once in the log.
+    private func guardStaffChannels() async {
+        var warned = false
+        for await arrival in connection.arrivals {
+            guard arrival.accountsKnown else {
+                if !warned {
+                    let advice = "make them invite-only (+i) or use a network with services"
+                    logger.warning("\(arrival.nick) joined \(arrival.channel): this network vouches for no accounts, so the bot cannot keep its staff channels for officers; \(advice)")
+                    warned = true
+                }
+                continue
+            }
+            if let identity = arrival.identity, runtime.isOfficer(identity) { continue }
+            logger.info("removing \(arrival.nick) (\(arrival.account ?? "no account")) from staff channel \(arrival.channel)")
+            await connection.kick(arrival.nick, from: arrival.channel, reason: Self.staffOnlyReason)
+        }
+    }
+
+    /// Why someone is removed from a staff channel.
+    static let staffOnlyReason = "Kanal staf: hanya untuk petugas yang masuk (login) dengan akun terdaftar. "
+        + "(Staff channel: officers logged in to a listed account only.)"
 
     /// Takes messages until the stream ends, one worker per sender with messages waiting;
     /// returns when every message taken has been handled.

@@ -25,4 +25,32 @@ public enum IRCClientAction: Sendable, Hashable {
     case pong(String)
     /// The server refused a message to this nick: nobody has it (`401`).
     case noSuchNick(String)
+    /// Someone joined a channel the bot is in.
+    case arrival(IRCChannelArrival)
+}
+
+/// Someone who joined a channel the bot is in, with the account the server vouches for.
+public struct IRCChannelArrival: Sendable, Hashable {
+    /// The channel, as the server spells it.
+    public var channel: String
+    /// Their nick.
+    public var nick: String
+    /// Their services account (`account-tag`), nil when they are not logged in or the server
+    /// does not say.
+    public var account: String?
+    /// Whether the server tells accounts at all (`account-tag` negotiated): only then does a
+    /// missing account mean "not logged in".
+    public var accountsKnown: Bool
+    /// Their identity from the account, `irc-account:<name>` folded as the server's casemapping
+    /// says (as ``IRCIdentityBook`` makes it); nil without an account.
+    public var identity: String?
+
+    /// An arrival.
+    public init(channel: String, nick: String, account: String?, accountsKnown: Bool, identity: String?) {
+        self.channel = channel
+        self.nick = nick
+        self.account = account
+        self.accountsKnown = accountsKnown
+        self.identity = identity
+    }
 }

@@ -4,7 +4,15 @@ import AduanIRCProtocol
 extension IRCClientStateMachine {
     /// `JOIN`: the bot's own joins are the channels it is in (and show its `user@host`).
     mutating func receivedJoin(_ message: IRCMessage) -> [IRCClientAction] {
-        guard let source = message.sourceParts, isOwn(source.nick), let channel = message.params.first else { return [] }
+        guard let source = message.sourceParts, let channel = message.params.first else { return [] }
+        guard isOwn(source.nick) else {
+            guard session.joined[fold(channel)] != nil else { return [] }
+            let accountsKnown = session.capabilities.contains("account-tag")
+            let account = accountsKnown ? message[tag: "account"].flatMap { $0.isEmpty || $0 == "*" ? nil : $0 } : nil
+            let identity = account.map { IRCIdentityBook.accountPrefix + session.support.caseMapping.lowercase($0) }
+            return [.arrival(IRCChannelArrival(channel: channel, nick: source.nick, account: account, accountsKnown: accountsKnown,
+                                               identity: identity))]
+        }
         learnOwnSource(source)
         session.joined[fold(channel)] = channel
         return [.log(.info, "joined \(channel)")]

@@ -23,6 +23,9 @@ public actor IRCConnection {
     /// called or ``run()`` returns.
     public nonisolated let messages: AsyncStream<IRCChatMessage>
     private let messageSink: AsyncStream<IRCChatMessage>.Continuation
+    /// Who joins the channels the bot is in. Ends when ``run()`` returns.
+    public nonisolated let arrivals: AsyncStream<IRCChannelArrival>
+    private let arrivalSink: AsyncStream<IRCChannelArrival>.Continuation
     /// The settings.
     public nonisolated let configuration: IRCConnectionConfiguration
     private let group: any EventLoopGroup
@@ -84,6 +87,12 @@ public actor IRCConnection {
         self.window = IRCServerWindow(limit: configuration.flood.isUnlimited ? nil : configuration.serverWindow)
         self.backoff = configuration.backoff
         (messages, messageSink) = AsyncStream.makeStream(of: IRCChatMessage.self)
+        (arrivals, arrivalSink) = AsyncStream.makeStream(of: IRCChannelArrival.self, bufferingPolicy: .bufferingNewest(1000))
+    }
+
+    /// Removes `nick` from `channel` (`KICK`); the bot must be a channel operator there.
+    public func kick(_ nick: String, from channel: String, reason: String) {
+        perform([.send(IRCMessage(verb: "KICK", params: [channel, nick, reason]))])
     }
 
     // MARK: - Public interface
@@ -103,7 +112,10 @@ public actor IRCConnection {
     /// Connects, and connects again whenever the connection drops, until ``quit(reason:flushTimeout:)``
     /// or cancellation.
     public func run() async {
-        defer { messageSink.finish() }
+        defer {
+            messageSink.finish()
+            arrivalSink.finish()
+        }
         while !stopping && !Task.isCancelled {
             do {
                 try await connectAndServe()
@@ -409,6 +421,8 @@ public actor IRCConnection {
             case .pong(let token):
                 if window.answer(token) { doorbell?.yield() }
                 answerPing(token, answered: true)
+            case .arrival(let arrival):
+                arrivalSink.yield(arrival)
             case .noSuchNick(let nick):
                 refusedNicks.append(machine.folded(nick))
                 if refusedNicks.count > 10_000 {

@@ -182,6 +182,12 @@ public final class BotRuntime: Sendable {
         }
     }
 
+    /// Whether `account` (`irc-account:budi`, `terminal:sari` …) is someone the bot file lets
+    /// act: staff, a head or a coordinator.
+    public func isOfficer(_ account: String) -> Bool {
+        StaffDirectory(registry.bot.configuration).role(of: account) != nil
+    }
+
     /// Keeps messages a transport could not send (its connection dropped) in the outbox, to be
     /// delivered like any other outbox message, also after a restart.
     public func keepForLater(_ messages: [OutboundMessage], transport: String) throws {

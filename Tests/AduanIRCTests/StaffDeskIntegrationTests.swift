@@ -87,6 +87,38 @@ struct StaffDeskIntegrationTests {
 
     // MARK: - The workflow
 
+    @Test("the staff channel is for officers: a non-staff account and a user without one are removed on joining; budi stays",
+          .timeLimit(.minutes(2)))
+    func staffChannelKeptForOfficers() async throws {
+        try await withServicesAndBot { server, _ in
+            func kicked(_ client: IRCTestClient) async -> Bool {
+                let me = await client.nick
+                return await client.received.contains {
+                    $0.verb == "KICK" && $0.params.count >= 2 && $0.params[0] == Self.channel && $0.params[1] == me
+                }
+            }
+            let intruder = try await server.loggedInClient(nick: "pengintip", account: "pengintip")
+            try await intruder.joinAndIsRemoved(from: Self.channel)
+            let guest = try await IRCTestClient.connect(port: server.port, nick: "tamu")
+            try await guest.joinAndIsRemoved(from: Self.channel)
+            let reason = await guest.received.first { $0.verb == "KICK" }?.params.last
+            #expect(reason?.hasPrefix("Kanal staf: hanya untuk petugas") == true)
+
+            let budi = try await inChannel(on: server, nick: "budi", account: "budi")
+            try await budi.command("daftar", in: Self.channel, expect: "Aduan terbuka")
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(await !kicked(budi), "an officer was removed from their channel")
+            // The announcement of a new case reaches budi, not the two who were removed.
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_jalan")
+            let code = try await citizen.fileComplaint()
+            try await waitForAnnouncement(of: code, on: budi)
+            for outsider in [intruder, guest] {
+                #expect(await !outsider.received.contains { $0.params.last?.contains(code) == true })
+            }
+            for client in [intruder, guest, budi, citizen] { await client.close() }
+        }
+    }
+
     @Test("staff budi takes, answers, asks and resolves a case in #opd-pupr; the citizen is told in private, answers, confirms and rates; the case is closed",
           .timeLimit(.minutes(2)))
     func staffWorkflow() async throws {
@@ -158,7 +190,7 @@ struct StaffDeskIntegrationTests {
 
     // MARK: - Spoofing
 
-    @Test("the nick budi without budi's account is refused, whoever holds it; a non-staff account is refused; the case is unchanged until the real budi acts",
+    @Test("the nick budi without budi's account, and a non-staff account, are removed from the staff channel and cannot command; the case is unchanged until the real budi acts",
           .timeLimit(.minutes(2)))
     func spoofedStaff() async throws {
         try await withServicesAndBot { server, bot in
@@ -176,24 +208,23 @@ struct StaffDeskIntegrationTests {
             let before = try CaseSnapshot(bot.database, code: code)
             try await budi.changeNick(to: "budi_hp")
 
-            // 1. Nobody's account, nick "budi", while the real budi is on as budi_hp.
+            // 1. Nobody's account, nick "budi", while the real budi is on as budi_hp: removed from
+            //    the staff channel on joining, and the channel takes no message from outside.
             let impostor = try await IRCTestClient.connect(port: server.port, nick: "budi")
-            try await impostor.join(Self.channel)
-            let refused = try await impostor.command("ambil \(code)", in: Self.channel, expect: "akun")
-            #expect(!refused.contains { $0.hasPrefix("✔") })
+            try await impostor.joinAndIsRemoved(from: Self.channel)
+            try await impostor.commandIsRefusedByServer("ambil \(code)", in: Self.channel)
             #expect(try CaseSnapshot(bot.database, code: code) == before)
             await impostor.close(quit: "bye")
 
             // 2. The real budi leaves; someone logged in to another (non-staff) account takes
-            //    the nick "budi".
+            //    the nick "budi": the same.
             await budi.close(quit: "pulang")
-            let other = try await inChannel(on: server, nick: "budi", account: "tamu")
-            let notStaff = try await other.command("ambil \(code)", in: Self.channel, expect: "tidak terdaftar sebagai staf")
-            #expect(notStaff.contains { $0.contains("irc-account:tamu") })
-            #expect(!notStaff.contains { $0.hasPrefix("✔") })
-            // Every command, not only ambil.
-            try await other.command("selesai \(code) sudah beres", in: Self.channel, expect: "tidak terdaftar sebagai staf")
-            try await other.command("balas \(code) halo dari budi", in: Self.channel, expect: "tidak terdaftar sebagai staf")
+            let other = try await server.loggedInClient(nick: "budi", account: "tamu")
+            try await other.joinAndIsRemoved(from: Self.channel)
+            for command in ["ambil \(code)", "selesai \(code) sudah beres", "balas \(code) halo dari budi"] {
+                try await other.commandIsRefusedByServer(command, in: Self.channel)
+            }
+            #expect(await !other.texts(from: "aduan").contains { $0.hasPrefix("✔") })
             #expect(try CaseSnapshot(bot.database, code: code) == before)
 
             // 3. Staff of another agency (Perkim) may not act on PUPR's case.
@@ -407,6 +438,24 @@ struct StaffDeskIntegrationTests {
 }
 
 extension IRCTestClient {
+    /// Joins a staff channel and waits until the bot removes this client from it (`KICK`).
+    func joinAndIsRemoved(from channel: String) async throws {
+        try await join(channel)
+        let me = nick
+        let kick = try await waitFor("the bot's KICK from \(channel)") {
+            $0.verb == "KICK" && $0.params.count >= 2 && $0.params[0].lowercased() == channel.lowercased() && $0.params[1] == me
+        }
+        #expect(kick.sourceParts?.nick == "aduan")
+    }
+
+    /// Says `text` in `channel` from outside it: the server refuses it (`404`, the channel takes
+    /// no messages from outside), so no command reaches the bot.
+    func commandIsRefusedByServer(_ text: String, in channel: String) async throws {
+        let start = mark
+        try await send("PRIVMSG \(channel) :\(text)")
+        try await waitFor("the server's 404 for \"\(text.prefix(30))\"", from: start) { $0.verb == "404" }
+    }
+
     /// Says `text` in `channel` and waits until the bot answers there with a line containing
     /// `expect`; returns the bot's lines in the channel since the command was sent.
     @discardableResult

@@ -149,7 +149,9 @@ struct RunningBot {
         try await client.waitFor("the message that waited", timeout: .seconds(15)) {
             $0.sourceParts?.nick == "aduan" && $0.params == [nick, text]
         }
-        try await waitUntilOutboxEmpty("the message marked delivered", timeout: .seconds(5))
+        // Marked once the server answered a PING sent after it: a server with flood control may
+        // still be working through the bot's earlier lines.
+        try await waitUntilOutboxEmpty("the message marked delivered", timeout: .seconds(15))
         return client
     }
 
