@@ -170,10 +170,35 @@ public final class IRCBotService: Service, Sendable {
                 let key = message.identity
                 guard inbox.add(message, key: key) else { continue }
                 workers.addTask {
-                    while let next = inbox.next(key: key) {
+                    while var next = inbox.next(key: key) {
+                        // A long text the citizen's client cut into pieces is one answer.
+                        while IRCLongText.mayContinue(next), let more = await Self.piece(after: next, in: inbox, key: key) {
+                            next = IRCLongText.joined(next, more)
+                        }
                         await self.handle(next)
                     }
                 }
+            }
+        }
+    }
+
+    /// The sender's next message if it comes within ``IRCLongText/window`` (it continues a cut
+    /// text when it is a direct message too), or nil.
+    private static func piece(after message: IRCChatMessage, in inbox: IRCOrderedInbox<IRCChatMessage>,
+                              key: String) async -> IRCChatMessage? {
+        let deadline = ContinuousClock.now + IRCLongText.window
+        while true {
+            if let next = inbox.nextIfWaiting(key: key) {
+                if next.channel == nil { return next }
+                // A channel message is no piece: it stays next in line.
+                inbox.putBack(next, key: key)
+                return nil
+            }
+            guard ContinuousClock.now < deadline else { return nil }
+            do {
+                try await Task.sleep(for: .milliseconds(20))
+            } catch {
+                return nil
             }
         }
     }

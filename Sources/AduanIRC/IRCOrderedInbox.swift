@@ -42,6 +42,24 @@ final class IRCOrderedInbox<Message: Sendable>: Sendable {
         }
     }
 
+    /// The key's next message if one waits, without ending the worker when none does (the
+    /// worker goes on with ``next(key:)``).
+    func nextIfWaiting(key: String) -> Message? {
+        lines.withLock { lines in
+            guard var line = lines[key], !line.isEmpty else { return nil }
+            let message = line.removeFirst()
+            lines[key] = line
+            return message
+        }
+    }
+
+    /// Puts a message taken with ``nextIfWaiting(key:)`` back at the front of its key's line.
+    func putBack(_ message: Message, key: String) {
+        lines.withLock { lines in
+            lines[key, default: []].insert(message, at: 0)
+        }
+    }
+
     /// The number of senders with a worker.
     var activeKeys: Int { lines.withLock { $0.count } }
 }

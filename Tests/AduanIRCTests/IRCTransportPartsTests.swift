@@ -340,3 +340,24 @@ struct IRCServerWindowTests {
         #expect(window.allows(512))
     }
 }
+
+@Suite("IRC long text put back together")
+struct IRCLongTextTests {
+    let long = String(repeating: "kata ", count: 70).trimmingCharacters(in: .whitespaces)
+
+    @Test("a full direct message may go on; a short one or a channel message does not")
+    func mayContinue() {
+        #expect(IRCLongText.mayContinue(IRCChatMessage(identity: "irc:a", nick: "a", text: long)))
+        #expect(!IRCLongText.mayContinue(IRCChatMessage(identity: "irc:a", nick: "a", text: "1")))
+        #expect(!IRCLongText.mayContinue(IRCChatMessage(identity: "irc:a", nick: "a", channel: "#opd-pupr", text: long)))
+    }
+
+    @Test("pieces are joined with the space the cut dropped, and no second one")
+    func joined() {
+        let first = IRCChatMessage(identity: "irc:a", nick: "a", text: "jalan")
+        #expect(IRCLongText.joined(first, IRCChatMessage(identity: "irc:a", nick: "a", text: "rusak")).text == "jalan rusak")
+        #expect(IRCLongText.joined(first, IRCChatMessage(identity: "irc:a", nick: "a", text: " rusak")).text == "jalan rusak")
+        let spaced = IRCChatMessage(identity: "irc:a", nick: "a", text: "jalan ")
+        #expect(IRCLongText.joined(spaced, IRCChatMessage(identity: "irc:a", nick: "a", text: "rusak")).text == "jalan rusak")
+    }
+}
