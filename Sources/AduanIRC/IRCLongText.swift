@@ -9,8 +9,9 @@ enum IRCLongText {
     /// with the longest prefix, as Aduan's own splitter does; 400–460 with its real one), at a
     /// word boundary when it can; someone typing rarely sends this much in one message.
     static let pieceBytes = 300
-    /// How long to wait for the next piece after one (irssi's default pace is 2.2 seconds).
-    static let window: Duration = .milliseconds(2500)
+    /// How long to wait for the next piece after one (irssi's default pace is 2.2 seconds, and
+    /// the network and a busy server add to it).
+    static let window: Duration = .milliseconds(3500)
 
     /// Whether `message` may be a piece that the next one continues.
     static func mayContinue(_ message: IRCChatMessage) -> Bool {

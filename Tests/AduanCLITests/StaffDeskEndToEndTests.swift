@@ -315,7 +315,7 @@ struct StaffDeskEndToEndTests {
 
         #expect(Array(t.to("#opd-pupr").dropFirst()) == [
             "✔ \(code) diambil oleh budi · diproses. Warga sudah diberi tahu.",
-            "✔ \(code) menunggu sampai 2026-12-15: menunggu pengadaan aspal. Jam tanggapan berhenti; warga sudah diberi tahu.",
+            "✔ \(code) menunggu sampai Selasa, 15 Desember 2026: menunggu pengadaan aspal. Jam tanggapan berhenti; warga sudah diberi tahu.",
             "Aduan terlambat: tidak ada.",
             "Aduan menunggu (1):\n\(code) · menunggu · PUPR · Jalan, jembatan, atau saluran rusak · Desa Batur Selatan, "
                 + "Kecamatan Kintamani · s.d. 2026-12-15 · budi",

@@ -375,7 +375,7 @@ struct StaffDeskIntegrationTests {
     }
 
     @Test("with the IRC server down, a staff command and overdue alarms fill the outbox; after the server restarts and the bot reconnects each message arrives once",
-          .timeLimit(.minutes(1)))
+          .timeLimit(.minutes(2)))
     func outboxSurvivesServerRestart() async throws {
         // A fixed 1.5 s wait before each reconnect, so the citizen and staff are back first;
         // the service's own clock is kept out of the way (the test runs the clock itself).

@@ -75,7 +75,7 @@ struct DeskPrivacyTests {
         #expect(!announcementA.contains("RAHASIA"))
         #expect(!announcementA.contains("34567"))
         let announcementB = try #require(out.in("#opd-pupr").first { $0.contains(b) })
-        #expect(announcementB.contains("(kontak -)"))
+        #expect(announcementB.contains("(kontak tidak ada)"))
     }
 
     // MARK: - Retention
@@ -135,7 +135,7 @@ struct DeskPrivacyTests {
         // Staff still read the case; they cannot change it or reach the citizen.
         let shown = try #require(try await rt.staff("budi", "lihat \(closed)").first)
         #expect(shown.contains("Uraian: \(CaseRecord.redactedText)"))
-        #expect(shown.contains("Pelapor: -"))
+        #expect(shown.contains("Pelapor: tidak ada"))
         #expect(!shown.contains("gang 3") && !shown.contains("pos ronda") && !shown.contains("0812"))
         for command in ["balas \(closed) halo", "kontak \(closed) survei", "buka \(closed) lagi"] {
             let replies = try await rt.staff("budi", command)

@@ -46,10 +46,10 @@ enum StaffAnnouncement {
         return line.count > 200 ? String(line.prefix(199)) + "…" : line
     }
 
-    /// What staff see of the contact: masked, "-" when none, nothing at all when anonymous.
+    /// What staff see of the contact: masked; that there is none; nothing at all when anonymous.
     static func contactShown(_ contact: String?, anonymous: Bool) -> String {
         if anonymous { return "anonim (identitas pelapor dirahasiakan)" }
-        return contact.map(maskedContact) ?? "-"
+        return contact.map(maskedContact) ?? "tidak ada"
     }
 
     private static func confidentialMark(_ confidential: Bool, anonymous: Bool) -> String {

@@ -51,7 +51,10 @@ extension StaffDesk {
                 r.alarmAt = until.date(in: c.timeZone, hour: 8)
             } citizen: { r in
                 ["reason": reason, "until": DateText.day(until.date(in: c.timeZone, hour: 12), timeZone: c.timeZone, language: r.language)]
-            } ack: { r in "✔ \(r.tracking) menunggu sampai \(until): \(reason). Jam tanggapan berhenti; warga sudah diberi tahu." }
+            } ack: { r in
+                let day = DateText.day(until.date(in: c.timeZone, hour: 12), timeZone: c.timeZone, language: "id")
+                return "✔ \(r.tracking) menunggu sampai \(day): \(reason). Jam tanggapan berhenti; warga sudah diberi tahu."
+            }
         case .resolve(_, let report):
             return try change(record, .resolve, actor: actor, kind: "resolved", note: report) { r in
                 r.prompt = CaseRecord.Prompt.fixed.rawValue

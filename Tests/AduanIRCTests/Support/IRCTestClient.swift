@@ -27,7 +27,7 @@ actor IRCTestClient {
     }
 
     /// Connects to 127.0.0.1:`port` and registers as `nick` (waits for `001`).
-    static func connect(port: Int, nick: String, timeout: Duration = .seconds(10)) async throws -> IRCTestClient {
+    static func connect(port: Int, nick: String, timeout: Duration = .seconds(20)) async throws -> IRCTestClient {
         let client = IRCTestClient(nick: nick)
         try await client.open(port: port, timeout: timeout)
         try await client.send("NICK \(nick)")
@@ -43,7 +43,7 @@ actor IRCTestClient {
     /// PLAIN during registration (`CAP REQ`, `AUTHENTICATE PLAIN`, `903`, `CAP END`); waits for
     /// `001`.
     static func connect(port: Int, nick: String, account: String, password: String,
-                        timeout: Duration = .seconds(10)) async throws -> IRCTestClient {
+                        timeout: Duration = .seconds(20)) async throws -> IRCTestClient {
         let client = IRCTestClient(nick: nick)
         try await client.open(port: port, timeout: timeout)
         try await client.send("CAP LS 302")
@@ -71,7 +71,7 @@ actor IRCTestClient {
     /// Registers the services account `account` (NickServ `REGISTER`) from a throwaway
     /// connection under that nick, then quits, leaving the nick free.
     static func registerAccount(port: Int, account: String, password: String,
-                                email: String? = nil, timeout: Duration = .seconds(10)) async throws {
+                                email: String? = nil, timeout: Duration = .seconds(20)) async throws {
         let client = try await connect(port: port, nick: account, timeout: timeout)
         try await client.registerAccount(password: password, email: email ?? "\(account)@example.com", timeout: timeout)
         await client.close(quit: "registered")
@@ -79,7 +79,7 @@ actor IRCTestClient {
 
     /// `PRIVMSG NickServ :REGISTER <password> <email>` for the current nick; waits until
     /// services log this connection in (`900`).
-    func registerAccount(password: String, email: String, timeout: Duration = .seconds(10)) async throws {
+    func registerAccount(password: String, email: String, timeout: Duration = .seconds(20)) async throws {
         let start = mark
         try await send("PRIVMSG NickServ :REGISTER \(password) \(email)")
         try await waitFor("NickServ registration of \(nick)", from: start, timeout: timeout) { $0.verb == "900" }

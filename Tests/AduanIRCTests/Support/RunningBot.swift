@@ -173,14 +173,14 @@ struct RunningBot {
         return result
     }
 
-    /// Graceful shutdown (as on SIGTERM); cancels if that takes longer than 10 s.
-    func stop() async {
+    /// Graceful shutdown (as on SIGTERM); cancels if that takes longer than `patience`.
+    func stop(patience: Duration = .seconds(10)) async {
         await group.triggerGracefulShutdown()
         let task = self.task
         let finished = await withTaskGroup(of: Bool.self) { racers in
             racers.addTask { _ = await task.result; return true }
             racers.addTask {
-                try? await Task.sleep(for: .seconds(10))
+                try? await Task.sleep(for: patience)
                 return false
             }
             let first = await racers.next() ?? false
