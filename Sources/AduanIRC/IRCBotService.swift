@@ -172,7 +172,7 @@ public final class IRCBotService: Service, Sendable {
                 workers.addTask {
                     while var next = inbox.next(key: key) {
                         // A long text the citizen's client cut into pieces is one answer.
-                        while IRCLongText.mayContinue(next), let more = await Self.piece(after: next, in: inbox, key: key) {
+                        while IRCLongText.mayContinue(next), let more = await Self.nextPiece(in: inbox, key: key) {
                             next = IRCLongText.joined(next, more)
                         }
                         await self.handle(next)
@@ -182,10 +182,9 @@ public final class IRCBotService: Service, Sendable {
         }
     }
 
-    /// The sender's next message if it comes within ``IRCLongText/window`` (it continues a cut
-    /// text when it is a direct message too), or nil.
-    private static func piece(after message: IRCChatMessage, in inbox: IRCOrderedInbox<IRCChatMessage>,
-                              key: String) async -> IRCChatMessage? {
+    /// The sender's next direct message if it comes within ``IRCLongText/window`` (it continues
+    /// the cut text just taken), or nil.
+    private static func nextPiece(in inbox: IRCOrderedInbox<IRCChatMessage>, key: String) async -> IRCChatMessage? {
         let deadline = ContinuousClock.now + IRCLongText.window
         while true {
             if let next = inbox.nextIfWaiting(key: key) {

@@ -14,7 +14,10 @@ import NIOSSL
 ///   protocol lines first, then the bot's chat messages, each split to fit 512 bytes as the
 ///   server relays it (``IRCTextSplitter``, with the bot's real `nick!user@host` once known).
 /// - When the connection drops it connects again after a backoff (``IRCReconnectBackoff``);
-///   chat messages queued meanwhile are sent after the next registration (kept in memory only).
+///   chat messages queued meanwhile are sent after the next registration (kept in memory only),
+///   except `strandable` ones to people, which are handed back (``takeStranded()``).
+/// - Chat waits while the server has more than a window of the bot's bytes unprocessed
+///   (``IRCServerWindow``), and recipients take turns (``IRCSendQueue``).
 /// - ``quit(reason:flushTimeout:)`` sends what is queued, then `QUIT`, and ends ``run()``.
 ///
 /// Chat messages for the bot arrive on ``messages``.
