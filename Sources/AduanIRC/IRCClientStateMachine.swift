@@ -266,6 +266,11 @@ public struct IRCClientStateMachine: Sendable {
             let reason = message.params.last ?? "ERROR"
             return [.log(session.quitting ? .debug : .warning, "server closed the link: \(reason)"),
                     .disconnect(reason: reason)]
+        case "482":
+            // ERR_CHANOPRIVSNEEDED: e.g. removing an outsider from a staff channel without ops.
+            let channel = message.params.dropFirst().first ?? "?"
+            return [.log(.warning, "not a channel operator in \(channel), so outsiders cannot be removed from it: "
+                         + "give the bot's account the op flag there (\(message.params.last ?? message.verb))")]
         case "471", "473", "474", "475", "403", "405":
             return [.log(.error, "cannot join \(message.params.dropFirst().first ?? "?"): \(message.params.last ?? message.verb)")]
         default:

@@ -211,6 +211,27 @@ struct IRCClientRegisteredTests {
         #expect(machine.userAndHost?.host == "cloak.example")
     }
 
+    @Test("someone joining a channel the bot is in is reported with their account; without ops a removal is logged")
+    func arrivals() {
+        var machine = IRCClientStateMachine.registered()
+        #expect(machine.feed(":budi!b@h JOIN #OPD-PUPR") == [.arrival(IRCChannelArrival(
+            channel: "#OPD-PUPR", nick: "budi", account: nil, accountsKnown: false, identity: nil))])
+        // A channel the bot is not in, and the bot's own join, are no arrivals.
+        #expect(machine.feed(":budi!b@h JOIN #lain").isEmpty)
+        // With account-tag the account comes along, folded into the identity; "*" is none.
+        var tagged = IRCClientStateMachine.registered(caps: "account-tag")
+        #expect(tagged.feed("@account=Budi :budi!b@h JOIN #opd-pupr") == [.arrival(IRCChannelArrival(
+            channel: "#opd-pupr", nick: "budi", account: "Budi", accountsKnown: true, identity: "irc-account:budi"))])
+        #expect(tagged.feed("@account=* :tamu!t@h JOIN #opd-pupr") == [.arrival(IRCChannelArrival(
+            channel: "#opd-pupr", nick: "tamu", account: nil, accountsKnown: true, identity: nil))])
+        let refused = machine.feed(":irc.test.local 482 aduan #opd-pupr :You must be a channel operator")
+        guard case .log(.warning, let text)? = refused.first else {
+            Issue.record("no warning for 482: \(refused)")
+            return
+        }
+        #expect(text.contains("not a channel operator in #opd-pupr"))
+    }
+
     @Test("formatting codes are removed; a message with nothing left is dropped")
     func formattingStripped() {
         var machine = IRCClientStateMachine.registered()
