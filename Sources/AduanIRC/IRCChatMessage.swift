@@ -14,13 +14,18 @@ public struct IRCChatMessage: Sendable, Hashable {
     public var text: String
     /// The services account the sender is logged in to, when the server says so.
     public var account: String?
+    /// The length of the line as the server relayed it, without tags and CR LF (0 when not
+    /// known): a client that cuts a long text fills each line close to 510 bytes.
+    public var relayedBytes: Int
 
     /// Makes a message.
-    public init(identity: String, nick: String, channel: String? = nil, text: String, account: String? = nil) {
+    public init(identity: String, nick: String, channel: String? = nil, text: String, account: String? = nil,
+                relayedBytes: Int = 0) {
         self.identity = identity
         self.nick = nick
         self.channel = channel
         self.text = text
         self.account = account
+        self.relayedBytes = relayedBytes
     }
 }

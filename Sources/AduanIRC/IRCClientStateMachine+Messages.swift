@@ -83,7 +83,11 @@ extension IRCClientStateMachine {
         let account = tagsOn ? message[tag: "account"].flatMap { $0.isEmpty || $0 == "*" ? nil : $0 } : nil
         let identity = identities.identity(nick: source.nick, account: account, accountTagsEnabled: tagsOn,
                                            caseMapping: session.support.caseMapping)
-        return [.deliver(IRCChatMessage(identity: identity, nick: source.nick, channel: channel, text: cleaned, account: account))]
+        // The line as the server relayed it (without tags): a client cuts a long text into lines that fill it.
+        let relayedBytes = 1 + (message.source?.utf8.count ?? 0) + " PRIVMSG ".utf8.count + target.utf8.count + " :".utf8.count
+            + text.utf8.count
+        return [.deliver(IRCChatMessage(identity: identity, nick: source.nick, channel: channel, text: cleaned, account: account,
+                                        relayedBytes: relayedBytes))]
     }
 
     mutating func learnOwnSource(_ source: IRCSource) {

@@ -78,20 +78,22 @@ struct IRCIntegrationTests {
             let text = String(String(repeating: unit, count: 40).prefix(2000)).trimmingCharacters(in: .whitespaces)
             #expect(text.count >= 1999)
             // A real client cuts a long message into lines the server accepts (ngircd drops a
-            // client that sends more than 512 bytes in one line: "Request too long"), and sends
-            // them at its pace: irssi sends five at once, then one every 2.2 seconds.
-            let pieces = try IRCTextSplitter().split(text, target: "aduan")
-            #expect(pieces.count >= 6)
+            // client that sends more than 512 bytes in one line: "Request too long"), each as full
+            // as its relayed prefix allows, and sends them at its pace: irssi waits 2 s + 1 s per
+            // 100 bytes after each (here once, 7 s, to keep the test short).
+            let relayedSource = "warga_panjang!~warga_panjang@127.0.0.1"
+            let pieces = try IRCTextSplitter(sourceLength: relayedSource.utf8.count).split(text, target: "aduan")
+            #expect(pieces.count >= 5)
             let start = await citizen.mark
             for (index, piece) in pieces.enumerated() {
-                if index == 5 { try await Task.sleep(for: .milliseconds(2200)) }
+                if index == 3 { try await Task.sleep(for: .seconds(7)) }
                 try await citizen.send("PRIVMSG aduan :\(piece)")
             }
             // One answer: the next question, once.
             try await citizen.waitFor("the privacy question") {
                 $0.sourceParts?.nick == "aduan" && $0.params.last?.contains(BangliIntake.privacyQuestion) == true
             }
-            try await Task.sleep(for: .seconds(3))
+            try await Task.sleep(for: .seconds(2))
             let answers = await citizen.texts(from: "aduan", since: start)
             #expect(!answers.contains { $0.contains("Maaf, saya belum mengerti") }, "a piece was taken for an answer")
             #expect(answers.filter { $0.contains(BangliIntake.privacyQuestion) }.count == 1)

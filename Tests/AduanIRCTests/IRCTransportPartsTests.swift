@@ -345,11 +345,21 @@ struct IRCServerWindowTests {
 struct IRCLongTextTests {
     let long = String(repeating: "kata ", count: 70).trimmingCharacters(in: .whitespaces)
 
-    @Test("a full direct message may go on; a short one or a channel message does not")
+    @Test("a direct message filling its line may go on; a shorter one or a channel message does not")
     func mayContinue() {
-        #expect(IRCLongText.mayContinue(IRCChatMessage(identity: "irc:a", nick: "a", text: long)))
-        #expect(!IRCLongText.mayContinue(IRCChatMessage(identity: "irc:a", nick: "a", text: "1")))
-        #expect(!IRCLongText.mayContinue(IRCChatMessage(identity: "irc:a", nick: "a", channel: "#opd-pupr", text: long)))
+        #expect(IRCLongText.mayContinue(IRCChatMessage(identity: "irc:a", nick: "a", text: long, relayedBytes: 505)))
+        #expect(!IRCLongText.mayContinue(IRCChatMessage(identity: "irc:a", nick: "a", text: "1", relayedBytes: 40)))
+        #expect(!IRCLongText.mayContinue(IRCChatMessage(identity: "irc:a", nick: "a", text: long, relayedBytes: 380)))
+        #expect(!IRCLongText.mayContinue(IRCChatMessage(identity: "irc:a", nick: "a", channel: "#opd-pupr", text: long,
+                                                        relayedBytes: 505)))
+    }
+
+    @Test("the relayed length is the line as the server sent it, without tags")
+    func relayedLength() {
+        var machine = IRCClientStateMachine.registered()
+        let line = ":warga!~warga@127.0.0.1 PRIVMSG aduan :" + long
+        let message = machine.feed("@time=2026-11-24T00:00:00Z " + line).delivered.first
+        #expect(message?.relayedBytes == line.utf8.count)
     }
 
     @Test("pieces are joined with the space the cut dropped, and no second one")
