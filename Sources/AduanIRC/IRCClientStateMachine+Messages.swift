@@ -15,7 +15,37 @@ extension IRCClientStateMachine {
         }
         learnOwnSource(source)
         session.joined[fold(channel)] = channel
-        return [.log(.info, "joined \(channel)")]
+        var actions: [IRCClientAction] = [.log(.info, "joined \(channel)")]
+        // Who is in already, with their accounts (WHOX), so they are checked as arrivals are.
+        if session.capabilities.contains("account-tag"), session.support["WHOX"] != nil {
+            actions.append(.send(IRCMessage(verb: "WHO", params: [channel, "%tcna,\(Self.whoToken)"])))
+        }
+        return actions
+    }
+
+    /// `MODE #channel +o aduan`: the bot became a channel operator, so it can now remove the
+    /// outsiders it could not before: it looks at the members again.
+    mutating func receivedMode(_ message: IRCMessage) -> [IRCClientAction] {
+        let params = message.params
+        guard params.count >= 3, let channel = session.joined[fold(params[0])], params[1].hasPrefix("+"),
+              params[1].contains("o"), params.dropFirst(2).contains(where: { isOwn($0) }),
+              session.capabilities.contains("account-tag"), session.support["WHOX"] != nil else { return [] }
+        return [.send(IRCMessage(verb: "WHO", params: [channel, "%tcna,\(Self.whoToken)"]))]
+    }
+
+    /// The token of the bot's `WHO` for the members of a channel it joined.
+    static let whoToken = "717"
+
+    /// `354` (WHOX) for the bot's `WHO #channel %tcna`: a member who was in the channel before
+    /// the bot, reported as an arrival (account `0` means not logged in).
+    mutating func receivedWhox(_ message: IRCMessage) -> [IRCClientAction] {
+        let params = message.params
+        guard params.count >= 5, params[1] == Self.whoToken, !isOwn(params[3]),
+              let channel = session.joined[fold(params[2])] else { return [] }
+        let account = params[4] == "0" || params[4].isEmpty ? nil : params[4]
+        let identity = account.map { IRCIdentityBook.accountPrefix + session.support.caseMapping.lowercase($0) }
+        return [.arrival(IRCChannelArrival(channel: channel, nick: params[3], account: account, accountsKnown: true,
+                                           identity: identity))]
     }
 
     /// `PART`: the bot left a channel.

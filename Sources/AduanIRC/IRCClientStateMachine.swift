@@ -240,6 +240,10 @@ public struct IRCClientStateMachine: Sendable {
             return []
         case "JOIN":
             return receivedJoin(message)
+        case "354":
+            return receivedWhox(message)
+        case "MODE":
+            return receivedMode(message)
         case "PART":
             return receivedPart(message)
         case "KICK":

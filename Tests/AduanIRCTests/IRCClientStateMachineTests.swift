@@ -192,7 +192,8 @@ struct IRCClientRegisteredTests {
         var machine = IRCClientStateMachine.registered(.init(nick: "[Aduan]"), isupport: "CASEMAPPING=rfc1459")
         let actions = machine.feed(":Budi!~budi@warga.example PRIVMSG {aduan} :halo, jalan rusak")
         let message = try #require(actions.delivered.first)
-        #expect(message == IRCChatMessage(identity: "irc:budi", nick: "Budi", channel: nil, text: "halo, jalan rusak"))
+        #expect(message == IRCChatMessage(identity: "irc:budi", nick: "Budi", channel: nil, text: "halo, jalan rusak",
+                                          relayedBytes: ":Budi!~budi@warga.example PRIVMSG {aduan} :halo, jalan rusak".utf8.count))
         // Under ascii casemapping, {aduan} is another nick.
         var ascii = IRCClientStateMachine.registered(.init(nick: "[Aduan]"), isupport: "CASEMAPPING=ascii")
         #expect(ascii.feed(":Budi!~budi@warga.example PRIVMSG {aduan} :halo").delivered.isEmpty)
@@ -224,6 +225,16 @@ struct IRCClientRegisteredTests {
             channel: "#opd-pupr", nick: "budi", account: "Budi", accountsKnown: true, identity: "irc-account:budi"))])
         #expect(tagged.feed("@account=* :tamu!t@h JOIN #opd-pupr") == [.arrival(IRCChannelArrival(
             channel: "#opd-pupr", nick: "tamu", account: nil, accountsKnown: true, identity: nil))])
+        // With WHOX, the bot asks who was there before it; each member is an arrival.
+        var whox = IRCClientStateMachine.registered(isupport: "CASEMAPPING=rfc1459 WHOX", caps: "account-tag")
+        #expect(whox.feed(":aduan!~aduan@h JOIN #opd-pupr").sentLines == ["WHO #opd-pupr %tcna,717"])
+        #expect(whox.feed(":irc.test 354 aduan 717 #opd-pupr tamu 0") == [.arrival(IRCChannelArrival(
+            channel: "#opd-pupr", nick: "tamu", account: nil, accountsKnown: true, identity: nil))])
+        #expect(whox.feed(":irc.test 354 aduan 717 #opd-pupr aduan aduan").isEmpty, "the bot itself")
+        #expect(whox.feed(":irc.test 354 aduan 999 #opd-pupr tamu 0").isEmpty, "another WHO")
+        // Made an operator: it looks again.
+        #expect(whox.feed(":budi!b@h MODE #opd-pupr +o aduan").sentLines == ["WHO #opd-pupr %tcna,717"])
+        #expect(whox.feed(":budi!b@h MODE #opd-pupr +o budi").isEmpty)
         let refused = machine.feed(":irc.test.local 482 aduan #opd-pupr :You must be a channel operator")
         guard case .log(.warning, let text)? = refused.first else {
             Issue.record("no warning for 482: \(refused)")

@@ -119,6 +119,36 @@ struct StaffDeskIntegrationTests {
         }
     }
 
+    @Test("someone already in a staff channel when the bot comes is checked too: removed once the bot is a channel operator",
+          .timeLimit(.minutes(2)))
+    func outsiderAlreadyInChannel() async throws {
+        let server = try InspircdServer.start()
+        defer { server.stop() }
+        try await server.registerBotAccount()
+        // budi is first in the channel (so its operator), then a guest without an account.
+        let budi = try await inChannel(on: server, nick: "budi", account: "budi")
+        let guest = try await IRCTestClient.connect(port: server.port, nick: "tamu")
+        try await guest.join(Self.channel)
+        let recorder = LogRecorder()
+        let running = try await RunningBot.start(port: server.port, flood: Self.inspircdFlood, sasl: InspircdServer.botLogin,
+                                                 recorder: recorder)
+        try await running.whileRunning { _ in
+            // The bot looks at who is there (WHOX) but is no operator: it cannot remove the guest,
+            // and says so in its log.
+            try await eventually("the warning about operator status") {
+                recorder.messages.contains { $0.contains("not a channel operator in #opd-pupr") }
+            }
+            #expect(await !guest.received.contains { $0.verb == "KICK" })
+            // budi makes the bot an operator: it looks again and removes the guest; budi stays.
+            try await budi.send("MODE \(Self.channel) +o aduan")
+            try await guest.waitFor("the KICK") { $0.verb == "KICK" && $0.params.prefix(2) == [Self.channel, "tamu"] }
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(await !budi.received.contains { $0.verb == "KICK" && $0.params.dropFirst().first == "budi" })
+        }
+        await budi.close()
+        await guest.close()
+    }
+
     @Test("staff budi takes, answers, asks and resolves a case in #opd-pupr; the citizen is told in private, answers, confirms and rates; the case is closed",
           .timeLimit(.minutes(2)))
     func staffWorkflow() async throws {
