@@ -173,7 +173,7 @@ public actor IRCConnection {
     private func strand() {
         let taken = queue.takeStranded()
         guard !taken.isEmpty else { return }
-        logger.info("\(taken.count) messages to people were not sent before the connection dropped; kept for when they are back")
+        logger.info("\(taken.count == 1 ? "a message" : "\(taken.count) messages") to people not sent before the connection dropped; kept for when they are back")
         stranded += taken
     }
 

@@ -37,15 +37,15 @@ struct AduanTestnetCommand: AsyncParsableCommand {
             throw ValidationError("\(bot): \(error)")
         }
         let stop = Self.stopSignals()
-        print("Menyiapkan jaringan dan akun / starting the network and registering accounts …")
+        FileHandle.standardOutput.write(Data("Menyiapkan jaringan dan akun / starting the network and registering accounts …\n".utf8))
         let network: TryNetwork
         do {
             network = try TryNetwork.start(bot: botFile.configuration, port: port, password: password)
         } catch {
             throw ValidationError("\(error)")
         }
-        print("")
-        print(network.instructions(botPath: bot, database: db))
+        // Written unbuffered: shown now even when the output goes to a file or a pipe.
+        FileHandle.standardOutput.write(Data(("\n" + network.instructions(botPath: bot, database: db) + "\n").utf8))
         for await _ in stop.signals { break }
         withExtendedLifetime(stop.sources) { network.stop() }
         print("Jaringan dihentikan / network stopped.")
