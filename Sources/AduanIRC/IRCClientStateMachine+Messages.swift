@@ -9,18 +9,26 @@ extension IRCClientStateMachine {
             guard session.joined[fold(channel)] != nil else { return [] }
             let accountsKnown = session.capabilities.contains("account-tag")
             let account = accountsKnown ? message[tag: "account"].flatMap { $0.isEmpty || $0 == "*" ? nil : $0 } : nil
-            let identity = account.map { IRCIdentityBook.accountPrefix + session.support.caseMapping.lowercase($0) }
-            return [.arrival(IRCChannelArrival(channel: channel, nick: source.nick, account: account, accountsKnown: accountsKnown,
-                                               identity: identity))]
+            return [.arrival(arrival(in: channel, nick: source.nick, account: account, accountsKnown: accountsKnown))]
         }
         learnOwnSource(source)
         session.joined[fold(channel)] = channel
         var actions: [IRCClientAction] = [.log(.info, "joined \(channel)")]
         // Who is in already, with their accounts (WHOX), so they are checked as arrivals are.
-        if session.capabilities.contains("account-tag"), session.support["WHOX"] != nil {
-            actions.append(.send(IRCMessage(verb: "WHO", params: [channel, "%tcna,\(Self.whoToken)"])))
-        }
+        actions += whoMembers(of: channel)
         return actions
+    }
+
+    /// `WHO #channel %tcna,717` (members with their accounts) where the server tells accounts
+    /// and knows WHOX; nothing otherwise.
+    private func whoMembers(of channel: String) -> [IRCClientAction] {
+        guard session.capabilities.contains("account-tag"), session.support["WHOX"] != nil else { return [] }
+        return [.send(IRCMessage(verb: "WHO", params: [channel, "%tcna,\(Self.whoToken)"]))]
+    }
+
+    private func arrival(in channel: String, nick: String, account: String?, accountsKnown: Bool) -> IRCChannelArrival {
+        IRCChannelArrival(channel: channel, nick: nick, account: account, accountsKnown: accountsKnown,
+                          identity: account.map { IRCIdentityBook.identity(account: $0, caseMapping: session.support.caseMapping) })
     }
 
     /// `MODE #channel +o aduan`: the bot became a channel operator, so it can now remove the
@@ -28,9 +36,8 @@ extension IRCClientStateMachine {
     mutating func receivedMode(_ message: IRCMessage) -> [IRCClientAction] {
         let params = message.params
         guard params.count >= 3, let channel = session.joined[fold(params[0])], params[1].hasPrefix("+"),
-              params[1].contains("o"), params.dropFirst(2).contains(where: { isOwn($0) }),
-              session.capabilities.contains("account-tag"), session.support["WHOX"] != nil else { return [] }
-        return [.send(IRCMessage(verb: "WHO", params: [channel, "%tcna,\(Self.whoToken)"]))]
+              params[1].contains("o"), params.dropFirst(2).contains(where: { isOwn($0) }) else { return [] }
+        return whoMembers(of: channel)
     }
 
     /// The token of the bot's `WHO` for the members of a channel it joined.
@@ -43,9 +50,7 @@ extension IRCClientStateMachine {
         guard params.count >= 5, params[1] == Self.whoToken, !isOwn(params[3]),
               let channel = session.joined[fold(params[2])] else { return [] }
         let account = params[4] == "0" || params[4].isEmpty ? nil : params[4]
-        let identity = account.map { IRCIdentityBook.accountPrefix + session.support.caseMapping.lowercase($0) }
-        return [.arrival(IRCChannelArrival(channel: channel, nick: params[3], account: account, accountsKnown: true,
-                                           identity: identity))]
+        return [.arrival(arrival(in: channel, nick: params[3], account: account, accountsKnown: true))]
     }
 
     /// `PART`: the bot left a channel.

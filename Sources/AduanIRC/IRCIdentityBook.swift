@@ -32,6 +32,11 @@ public struct IRCIdentityBook: Sendable, Hashable {
     /// An empty book.
     public init() {}
 
+    /// The identity of a services account: `irc-account:` and the name folded by `caseMapping`.
+    public static func identity(account: String, caseMapping: IRCCaseMapping) -> String {
+        accountPrefix + caseMapping.lowercase(account)
+    }
+
     /// The number of stored (non-derivable) identities.
     public var count: Int { nickByIdentity.count }
 
@@ -43,7 +48,7 @@ public struct IRCIdentityBook: Sendable, Hashable {
                                   caseMapping: IRCCaseMapping) -> String {
         let folded = caseMapping.lowercase(nick)
         if let account, !account.isEmpty, account != "*" {
-            let identity = Self.accountPrefix + caseMapping.lowercase(account)
+            let identity = Self.identity(account: account, caseMapping: caseMapping)
             store(identity, nick: nick, folded: folded, caseMapping: caseMapping)
             return identity
         }
