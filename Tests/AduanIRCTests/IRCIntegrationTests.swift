@@ -80,13 +80,14 @@ struct IRCIntegrationTests {
             // A real client cuts a long message into lines the server accepts (ngircd drops a
             // client that sends more than 512 bytes in one line: "Request too long"), each as full
             // as its relayed prefix allows, and sends them at its pace: irssi waits 2 s + 1 s per
-            // 100 bytes after each (here once, 7 s, to keep the test short).
+            // 100 bytes after each (here once, 5 s — longer than any pause between keystrokes —
+            // to keep the test short and clear of the 9 s window on a busy machine).
             let relayedSource = "warga_panjang!~warga_panjang@127.0.0.1"
             let pieces = try IRCTextSplitter(sourceLength: relayedSource.utf8.count).split(text, target: "aduan")
             #expect(pieces.count >= 5)
             let start = await citizen.mark
             for (index, piece) in pieces.enumerated() {
-                if index == 3 { try await Task.sleep(for: .seconds(7)) }
+                if index == 3 { try await Task.sleep(for: .seconds(5)) }
                 try await citizen.send("PRIVMSG aduan :\(piece)")
             }
             // One answer: the next question, once.
