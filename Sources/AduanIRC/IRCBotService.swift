@@ -65,6 +65,9 @@ public final class IRCBotService: Service, Sendable {
     /// The services accounts that have written to the bot since it started: the connection
     /// knows a nick for them.
     private let seenAccounts = Locked<Set<String>>([])
+    /// Citizens with outbox messages held for them (away, or no nick known yet): when they write,
+    /// those go out before the answer to their message.
+    private let heldFor = Locked<Set<String>>([])
 
     /// Makes the service. Unless `configuration.client.channels` is set, the bot joins
     /// ``defaultChannels(for:)``.
@@ -207,8 +210,13 @@ public final class IRCBotService: Service, Sendable {
         if let account {
             seenAccounts.withLock { _ = $0.insert(account) }
         }
-        // Back: what waits for them goes out with the deliverer's next look.
+        // Back: what waits for them goes out with the deliverer's next look — before the answer
+        // to this message (a held category list after the next question would mislead).
         offline.withLock { _ = $0.removeValue(forKey: message.identity) }
+        if heldFor.withLock({ $0.contains(message.identity) }) {
+            runtime.wakeOutbox()
+            try? await eventuallyTrue(within: .seconds(5)) { !self.heldFor.withLock { $0.contains(message.identity) } }
+        }
         let inbound = InboundMessage(transport: "irc", sender: message.identity, channel: message.channel, text: message.text,
                                      account: account)
         do {
@@ -270,10 +278,17 @@ public final class IRCBotService: Service, Sendable {
                 let pending = try runtime.pendingOutbox(transport: "irc", limit: held.count + 100)
                 var away = await offlineIdentities(pending.map(\.message.destination).filter(isAddressable))
                 var stillHeld: Set<Int64> = []
+                // Each citizen's last pending message: once it is handed over, nothing of theirs is held.
+                var lastFor: [String: Int64] = [:]
+                for item in pending {
+                    if case .user(let identity) = item.message.destination { lastFor[identity] = item.id }
+                }
+                heldFor.withLock { $0.formIntersection(lastFor.keys) }
                 for item in pending {
                     guard !Task.isCancelled, await connection.isRegistered else { break }
                     guard isAddressable(item.message.destination) else {
                         stillHeld.insert(item.id)
+                        if case .user(let identity) = item.message.destination { heldFor.withLock { _ = $0.insert(identity) } }
                         if !held.contains(item.id), case .user(let identity) = item.message.destination {
                             logger.info("holding an outbox message for \(identity) until they write: no nick known yet")
                         }
@@ -281,6 +296,7 @@ public final class IRCBotService: Service, Sendable {
                     }
                     if case .user(let identity) = item.message.destination, away.contains(identity) {
                         stillHeld.insert(item.id)
+                        heldFor.withLock { _ = $0.insert(identity) }
                         if !held.contains(item.id) {
                             logger.info("holding an outbox message for \(identity) until they are back: not on the network")
                         }
@@ -289,6 +305,9 @@ public final class IRCBotService: Service, Sendable {
                     let mark = await connection.refusalMark
                     var flight = Flight(id: item.id, message: item.message,
                                         number: await connection.send(contentsOf: [item.message]), mark: mark)
+                    if case .user(let identity) = item.message.destination, lastFor[identity] == item.id {
+                        heldFor.withLock { _ = $0.remove(identity) }
+                    }
                     inFlight = flight
                     let landing = try await land(&flight)
                     inFlight = flight
@@ -323,6 +342,14 @@ public final class IRCBotService: Service, Sendable {
                     self.logger.error("could not mark an outbox message delivered: \(error)")
                 }
             }.value
+        }
+    }
+
+    /// Waits until `condition` holds or `timeout` passes, looking every 20 ms.
+    private func eventuallyTrue(within timeout: Duration, _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !condition(), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
         }
     }
 

@@ -205,6 +205,12 @@ public final class BotRuntime: Sendable {
         bell.ring()
     }
 
+    /// Wakes whoever waits in ``outboxChanged(timeout:)`` (a transport that has news for its
+    /// deliverer, such as a citizen back on the network).
+    public func wakeOutbox() {
+        bell.ring()
+    }
+
     /// Marks outbox messages as delivered: they are never sent again.
     public func markDelivered(_ ids: [Int64]) throws {
         try database.markSent(ids, at: now())

@@ -229,6 +229,25 @@ struct IRCIntegrationTests {
         }
     }
 
+    @Test("a citizen who comes back and writes at once gets what waited for them first, then the answer",
+          .timeLimit(.minutes(1)))
+    func heldMessagesBeforeTheAnswer() async throws {
+        try await NgircdServer.withBot { server, bot in
+            let text = "Aduan BGL-GU3-QPN sedang dikerjakan oleh Dinas PUPR."
+            try bot.queueOutbox(to: "irc:warga_kembali", text)
+            // The deliverer finds them away and holds the message.
+            try await Task.sleep(for: .seconds(3))
+            #expect(try bot.runtime.pendingOutbox(transport: "irc").map(\.message.text) == [text])
+            // They come back and write before the bot's next look.
+            let citizen = try await IRCTestClient.connect(port: server.port, nick: "warga_kembali")
+            try await citizen.say("halo", to: "aduan", expect: "Contoh: Cempaga, Bangli")
+            let lines = await citizen.texts(from: "aduan")
+            #expect(lines.first == text, "the answer came before what waited: \(lines.prefix(2))")
+            #expect(lines.dropFirst().first?.hasPrefix("Selamat datang") == true)
+            await citizen.close()
+        }
+    }
+
     @Test("a citizen who leaves between the presence check and the message: the refusal keeps it in the outbox until they are back",
           .timeLimit(.minutes(1)))
     func citizenLeavesWhileQueued() async throws {

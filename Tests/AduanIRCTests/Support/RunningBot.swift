@@ -125,21 +125,7 @@ struct RunningBot {
         let botID = runtime.bot.id
         let update = OutboxMessage(botID: botID, transport: "irc", destination: .user, target: identity, text: text,
                                    createdAt: Date())
-        // Written with the citizen's conversation (a step after the stored one, if they have one);
-        // tried again if the bot wrote a step of theirs meanwhile.
-        let key = "\(botID)|irc:\(identity)"
-        for attempt in 1...5 {
-            var conversation = try database.conversation(key: key)
-                ?? ConversationRecord(key: key, botID: botID, revision: nil, state: "", step: 0, updatedAt: Date())
-            conversation.step += 1
-            conversation.updatedAt = Date()
-            do {
-                _ = try database.commitNow(StepWrite(conversation: conversation, channel: "irc", outbox: [update]))
-                return
-            } catch where attempt < 5 {
-                continue
-            }
-        }
+        try database.enqueueOutbox([update])
     }
 
     /// A citizen who was away connects again as `nick`, without writing: waits until the message
