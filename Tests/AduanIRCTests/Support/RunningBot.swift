@@ -5,6 +5,7 @@ import AduanTesting
 import Foundation
 import Logging
 import ServiceLifecycle
+import Testing
 
 /// Logs for the integration tests: silent unless `ADUAN_IRC_TEST_LOG` is set (`debug`, `trace`),
 /// then to standard error.
@@ -126,6 +127,17 @@ struct RunningBot {
         let update = OutboxMessage(botID: botID, transport: "irc", destination: .user, target: identity, text: text,
                                    createdAt: Date())
         try database.enqueueOutbox([update])
+    }
+
+    /// Puts a status update for `identity`, who is not on the network, in the outbox and checks
+    /// that it is held there (the deliverer looks at least every 2 s, and the server says the
+    /// nick is not on) rather than sent to nobody; returns its text.
+    func holdsForAbsent(_ identity: String) async throws -> String {
+        let text = "Aduan BGL-GU3-QPN sedang dikerjakan oleh Dinas PUPR."
+        try queueOutbox(to: identity, text)
+        try await Task.sleep(for: .seconds(4))
+        #expect(try runtime.pendingOutbox(transport: "irc").map(\.message.text) == [text], "sent to nobody and marked delivered")
+        return text
     }
 
     /// A citizen who was away connects again as `nick`, without writing: waits until the message
