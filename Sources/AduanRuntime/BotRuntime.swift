@@ -177,8 +177,7 @@ public final class BotRuntime: Sendable {
     public func pendingOutbox(transport: String, limit: Int = 100) throws -> [(id: Int64, message: OutboundMessage)] {
         try database.pendingOutbox(botID: registry.bot.id, transport: transport, limit: limit).compactMap { row in
             guard let id = row.id else { return nil }
-            let destination: OutboundMessage.Destination = row.destination == .channel ? .channel(row.target) : .user(row.target)
-            return (id, OutboundMessage(destination, row.text))
+            return (id, row.outbound)
         }
     }
 
@@ -192,15 +191,8 @@ public final class BotRuntime: Sendable {
     /// delivered like any other outbox message, also after a restart.
     public func keepForLater(_ messages: [OutboundMessage], transport: String) throws {
         let now = now()
-        try database.enqueueOutbox(messages.map { message in
-            switch message.destination {
-            case .user(let identity):
-                OutboxMessage(botID: registry.bot.id, transport: transport, destination: .user, target: identity,
-                              text: message.text, createdAt: now)
-            case .channel(let name):
-                OutboxMessage(botID: registry.bot.id, transport: transport, destination: .channel, target: name,
-                              text: message.text, createdAt: now)
-            }
+        try database.enqueueOutbox(messages.map {
+            OutboxMessage($0, botID: registry.bot.id, transport: transport, createdAt: now)
         })
         bell.ring()
     }
