@@ -244,15 +244,8 @@ struct IRCIntegrationTests {
     func citizenLeavesWhileQueued() async throws {
         try await NgircdServer.withBot { server, bot in
             let leaving = try await IRCTestClient.connect(port: server.port, nick: "warga_pamit")
-            // Their own answers fill their line of the send queue (350 ms a line after the burst).
-            for text in ["halo", "bantuan", "halo"] { try await leaving.send("PRIVMSG aduan :\(text)") }
-            try await leaving.waitFor("the first answer") { $0.sourceParts?.nick == "aduan" }
-            // The desk writes a message for warga_pamit, who is online when the bot looks (ISON)…
-            let text = "Aduan BGL-GU3-QPN selesai ditangani."
-            try bot.queueOutbox(to: "irc:warga_pamit", text)
-            // …and leaves while it waits behind the answers.
-            try await Task.sleep(for: .seconds(3))
-            #expect(await bot.connection.pendingChatCount > 1, "the queue emptied too early for this test")
+            let text = try await bot.queuesBehindOwnAnswers(of: leaving, asking: ["halo", "bantuan", "halo"])
+            // …and they leave while it waits behind the answers.
             await leaving.close()
             try await bot.waitUntil("the send queue drained", timeout: .seconds(30)) { await bot.connection.pendingChatCount == 0 }
             try await Task.sleep(for: .seconds(1))
@@ -275,14 +268,7 @@ struct IRCIntegrationTests {
         let recorder = LogRecorder()
         let bot = try await RunningBot.start(port: server.port, folder: folder, recorder: recorder)
         let leaving = try await IRCTestClient.connect(port: server.port, nick: "warga_pamit")
-        // Their own answers fill their line of the send queue (350 ms a line after the burst)…
-        for text in ["halo", "bantuan"] { try await leaving.send("PRIVMSG aduan :\(text)") }
-        try await leaving.waitFor("the first answer") { $0.sourceParts?.nick == "aduan" }
-        // …and the message for them, online when the bot looks, waits behind those.
-        let text = "Aduan BGL-GU3-QPN selesai ditangani."
-        try bot.queueOutbox(to: "irc:warga_pamit", text)
-        try await Task.sleep(for: .seconds(3))
-        #expect(await bot.connection.pendingChatCount > 1, "the queue emptied too early for this test")
+        let text = try await bot.queuesBehindOwnAnswers(of: leaving, asking: ["halo", "bantuan"])
 
         // The bot is told to stop (SIGTERM), and the citizen leaves before their message is written.
         // (A graceful stop writes what is queued first: several seconds; more on a busy machine.)

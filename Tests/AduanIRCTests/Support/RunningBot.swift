@@ -140,6 +140,19 @@ struct RunningBot {
         return text
     }
 
+    /// `citizen` asks for several answers, which fill their line of the send queue (350 ms a
+    /// line after the burst); then the desk writes them a status update, which the deliverer —
+    /// finding them online (ISON) — hands over behind those answers. Returns its text.
+    func queuesBehindOwnAnswers(of citizen: IRCTestClient, asking texts: [String]) async throws -> String {
+        for text in texts { try await citizen.send("PRIVMSG aduan :\(text)") }
+        try await citizen.waitFor("the first answer") { $0.sourceParts?.nick == "aduan" }
+        let update = "Aduan BGL-GU3-QPN selesai ditangani."
+        try queueOutbox(to: "irc:\(await citizen.nick)", update)
+        try await Task.sleep(for: .seconds(3))
+        #expect(await connection.pendingChatCount > 1, "the queue emptied too early for this test")
+        return update
+    }
+
     /// A citizen who was away connects again as `nick`, without writing: waits until the message
     /// that waited for them arrives and the outbox is empty; returns their client.
     func comesBack(_ nick: String, port: Int, receives text: String) async throws -> IRCTestClient {
